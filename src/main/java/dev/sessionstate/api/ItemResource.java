@@ -1,0 +1,190 @@
+package dev.sessionstate.api;
+
+import static dev.sessionstate.api.SessionResource.MERGE_PATCH_JSON;
+import static dev.sessionstate.api.SessionResource.withTag;
+
+import dev.sessionstate.core.SessionService;
+import dev.sessionstate.core.ValueType;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Items of a session: any JSON value under a string key. */
+@Path("/sessions/{id}/items")
+@Tag(name = "Items")
+@Produces(MediaType.APPLICATION_JSON)
+public class ItemResource {
+
+    private final SessionService service;
+    private final JsonBodies bodies;
+
+    public ItemResource(SessionService service, JsonBodies bodies) {
+        this.service = service;
+        this.bodies = bodies;
+    }
+
+    @GET
+    @Operation(operationId = "getItems", summary = "Read all items", description = "All items as one JSON object, in insertion order.")
+    @APIResponse(responseCode = "200", description = "The items", headers = @Header(name = "ETag", description = "The session's version"),
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public CompletionStage<Response> all(@PathParam("id") String id) {
+        return service.read(id).thenApply(session -> withTag(Response.ok(JsonTexts.object(session.items().asMap())), session));
+    }
+
+    @DELETE
+    @Operation(operationId = "clearItems", summary = "Remove all items")
+    @APIResponse(responseCode = "204", description = "Cleared", headers = @Header(name = "ETag", description = "The session's new version"))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "ReadOnly")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public CompletionStage<Response> clear(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.clearItems(id, EntityTags.ifMatch(ifMatch)).thenApply(session -> withTag(Response.noContent(), session));
+    }
+
+    @PATCH
+    @Consumes({MERGE_PATCH_JSON, MediaType.APPLICATION_JSON})
+    @Operation(operationId = "patchItems", summary = "Set and remove several items at once",
+            description = "A JSON merge patch of the items, applied atomically: a member sets that item, null removes it.")
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH_JSON,
+            schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class)))
+    @APIResponse(responseCode = "204", description = "Applied", headers = @Header(name = "ETag", description = "The session's new version"))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "ReadOnly")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public CompletionStage<Response> patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body) {
+        Map<String, String> patch = new LinkedHashMap<>();
+        bodies.object(body).forEach((key, json) -> patch.put(key, json.equals("null") ? null : json));
+        return service.patchItems(id, patch, EntityTags.ifMatch(ifMatch)).thenApply(session -> withTag(Response.noContent(), session));
+    }
+
+    @GET
+    @Path("{key}")
+    @Operation(operationId = "getItem", summary = "Read an item", description = "The value exactly as stored.")
+    @APIResponse(responseCode = "200", description = "The value", headers = @Header(name = "ETag", description = "The session's version"),
+            content = @Content(schema = @Schema(description = "Any JSON value")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public CompletionStage<Response> get(@PathParam("id") String id, @PathParam("key") String key,
+            @Parameter(description = "Refuse (422) a value of another type: int32 or string") @QueryParam("type") String type) {
+        return service.item(id, key, ValueTypes.parse(type)).thenApply(read -> withTag(Response.ok(read.result()), read.session()));
+    }
+
+    @HEAD
+    @Path("{key}")
+    @Operation(operationId = "itemExists", summary = "Test whether an item exists")
+    @APIResponse(responseCode = "200", description = "The item exists")
+    @APIResponse(responseCode = "404", description = "No such session or item")
+    public CompletionStage<Response> exists(@PathParam("id") String id, @PathParam("key") String key) {
+        return service.item(id, key, ValueType.ANY).thenApply(read -> withTag(Response.ok(), read.session()));
+    }
+
+    @PUT
+    @Path("{key}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "putItem", summary = "Store an item", description = "Stores any JSON value; a replaced key keeps its position.")
+    @RequestBody(content = @Content(schema = @Schema(description = "Any JSON value")))
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location", description = "URI of the item"),
+            @Header(name = "ETag", description = "The session's new version")})
+    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag", description = "The session's new version"))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "ReadOnly")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public CompletionStage<Response> put(@PathParam("id") String id, @PathParam("key") String key,
+            @Parameter(description = "Refuse (422) a value of another type: int32 or string") @QueryParam("type") String type,
+            @Parameter(description = "Apply only if the session is at this version") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = "* to create the item only if it does not exist") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            UriInfo uri, byte[] body) {
+        ValueType valueType = ValueTypes.parse(type);
+        boolean createOnly = EntityTags.createOnly(ifNoneMatch);
+        return service.putItem(id, key, bodies.value(body), valueType, EntityTags.ifMatch(ifMatch), createOnly)
+                .thenApply(put -> withTag(put.result()
+                        ? Response.created(URI.create(uri.getRequestUri().getRawPath()))
+                        : Response.ok(), put.session()));
+    }
+
+    @DELETE
+    @Path("{key}")
+    @Operation(operationId = "removeItem", summary = "Remove an item", description = "Also answers 204 when the item was absent.")
+    @APIResponse(responseCode = "204", description = "Removed", headers = @Header(name = "ETag", description = "The session's version"))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "ReadOnly")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public CompletionStage<Response> remove(@PathParam("id") String id, @PathParam("key") String key,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.removeItem(id, key, EntityTags.ifMatch(ifMatch)).thenApply(session -> withTag(Response.noContent(), session));
+    }
+
+    @POST
+    @Path("{key}/increment")
+    @Operation(operationId = "incrementItem", summary = "Add to a counter atomically",
+            description = "The item must hold an integer; an absent item counts as 0.")
+    @APIResponse(responseCode = "200", description = "The new value", headers = @Header(name = "ETag", description = "The session's new version"),
+            content = @Content(schema = @Schema(implementation = CounterView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "ReadOnly")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public CompletionStage<Response> increment(@PathParam("id") String id, @PathParam("key") String key,
+            @Parameter(description = "What to add, a 64-bit integer; default 1", schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+            @QueryParam("delta") String delta,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.increment(id, key, parseDelta(delta), EntityTags.ifMatch(ifMatch))
+                .thenApply(counted -> withTag(Response.ok(new CounterView(counted.result())), counted.session()));
+    }
+
+    private static long parseDelta(String delta) {
+        if (delta == null) {
+            return 1;
+        }
+        try {
+            return Long.parseLong(delta);
+        } catch (NumberFormatException e) {
+            throw new ProblemException(ProblemType.INVALID_PARAMETER, "delta must be a 64-bit integer; got '" + delta + "'.");
+        }
+    }
+}

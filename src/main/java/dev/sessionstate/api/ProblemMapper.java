@@ -1,0 +1,112 @@
+package dev.sessionstate.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionstate.core.SessionException;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.concurrent.CompletionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where errors become {@code application/problem+json} answers. Refusals carry a
+ * specific detail; anything unexpected is logged once and answered with a generic 500, so that no
+ * class name or stack trace reaches the wire.
+ */
+@Singleton
+public class ProblemMapper {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    private final ObjectMapper json;
+
+    public ProblemMapper(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @ServerExceptionMapper
+    public Response refused(SessionException e, UriInfo uri) {
+        return response(ProblemType.of(e.kind()), e.getMessage(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response badRequest(ProblemException e, UriInfo uri) {
+        return response(e.type(), e.getMessage(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (e instanceof NotAllowedException) {
+            Response.ResponseBuilder answer = builder(ProblemType.METHOD_NOT_ALLOWED,
+                    "This resource does not support that method.", uri);
+            e.getResponse().getAllowedMethods().forEach(m -> answer.header(HttpHeaders.ALLOW, m));
+            return answer.build();
+        }
+        if (e instanceof NotSupportedException) {
+            return response(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the body as application/json (or application/merge-patch+json for PATCH).", uri);
+        }
+        if (e instanceof NotAcceptableException) {
+            return response(ProblemType.NOT_ACCEPTABLE,
+                    "This resource answers with application/json; accept it.", uri);
+        }
+        if (status == 404) {
+            return response(ProblemType.NOT_FOUND, "There is no resource at this path.", uri);
+        }
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        return response(ProblemType.INVALID_PARAMETER, "The request is not valid for this resource.", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response wrapped(CompletionException e, UriInfo uri) {
+        Throwable cause = e.getCause();
+        if (cause instanceof SessionException refusal) {
+            return refused(refusal, uri);
+        }
+        if (cause instanceof ProblemException problem) {
+            return badRequest(problem, uri);
+        }
+        return unexpected(cause == null ? e : cause, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.error("Unexpected error", e);
+        return response(ProblemType.INTERNAL_ERROR, "The service failed to answer this request.", uri);
+    }
+
+    private Response response(ProblemType type, String detail, UriInfo uri) {
+        return builder(type, detail, uri).build();
+    }
+
+    private Response.ResponseBuilder builder(ProblemType type, String detail, UriInfo uri) {
+        Response.ResponseBuilder builder = Response.status(type.status())
+                .type(PROBLEM_JSON)
+                .entity(body(json, type, detail, uri.getRequestUri().getRawPath()));
+        if (type.status() == 503) {
+            builder.header(HttpHeaders.RETRY_AFTER, "1");
+        }
+        return builder;
+    }
+
+    /** The JSON text of a problem document. */
+    static String body(ObjectMapper json, ProblemType type, String detail, String instance) {
+        try {
+            return json.writeValueAsString(new Problem(type.uri(), type.title(), type.status(), detail, instance));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

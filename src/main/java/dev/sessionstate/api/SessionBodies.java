@@ -1,0 +1,101 @@
+package dev.sessionstate.api;
+
+import dev.sessionstate.core.FieldPatch;
+import dev.sessionstate.core.NewSession;
+import dev.sessionstate.core.SessionPatch;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the bodies of session requests into core requests: the create body and the merge patch
+ * of settings. Unknown members and members of the wrong type are refused with INVALID_FIELD, so
+ * that a typo never passes silently.
+ */
+public final class SessionBodies {
+
+    private static final Set<String> CREATE_FIELDS = Set.of("timeoutSeconds", "readOnly", "items");
+    private static final Set<String> PATCH_FIELDS = Set.of("timeoutSeconds", "readOnly", "commandParm", "lcid", "codePage");
+
+    private final JsonBodies bodies;
+
+    public SessionBodies(JsonBodies bodies) {
+        this.bodies = bodies;
+    }
+
+    /** The create request; an empty body asks for all defaults. */
+    public NewSession create(byte[] body) {
+        if (body == null || body.length == 0) {
+            return new NewSession(null, false, Map.of());
+        }
+        Map<String, String> members = members(body, CREATE_FIELDS);
+        String items = members.get("items");
+        Map<String, String> initial = items == null || items.equals("null")
+                ? Map.of() : objectField("items", items);
+        Boolean readOnly = bool("readOnly", members.get("readOnly"));
+        return new NewSession(integer("timeoutSeconds", members.get("timeoutSeconds")),
+                readOnly != null && readOnly, initial);
+    }
+
+    /** A JSON merge patch (RFC 7386) of the session's settings; null resets a member to its default. */
+    public SessionPatch patch(byte[] body) {
+        Map<String, String> members = members(body, PATCH_FIELDS);
+        return new SessionPatch(
+                field(members, "timeoutSeconds", raw -> integer("timeoutSeconds", raw)),
+                field(members, "readOnly", raw -> bool("readOnly", raw)),
+                field(members, "commandParm", raw -> bodies.string("commandParm", raw)),
+                field(members, "lcid", raw -> integer("lcid", raw)),
+                field(members, "codePage", raw -> integer("codePage", raw)));
+    }
+
+    private Map<String, String> members(byte[] body, Set<String> allowed) {
+        LinkedHashMap<String, String> members = bodies.object(body);
+        for (String name : members.keySet()) {
+            if (!allowed.contains(name)) {
+                throw invalid("Unknown member '" + name + "'; allowed are " + String.join(", ", allowed.stream().sorted().toList()) + ".");
+            }
+        }
+        return members;
+    }
+
+    private Map<String, String> objectField(String name, String raw) {
+        if (!raw.startsWith("{")) {
+            throw invalid(name + " must be a JSON object.");
+        }
+        return bodies.object(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static <T> FieldPatch<T> field(Map<String, String> members, String name, java.util.function.Function<String, T> read) {
+        return members.containsKey(name) ? FieldPatch.of(read.apply(members.get(name))) : FieldPatch.absent();
+    }
+
+    private static Integer integer(String name, String raw) {
+        if (raw == null || raw.equals("null")) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(raw);
+        } catch (NumberFormatException e) {
+            throw invalid(name + " must be a 32-bit integer; got " + abbreviate(raw) + ".");
+        }
+    }
+
+    private static Boolean bool(String name, String raw) {
+        if (raw == null || raw.equals("null")) {
+            return null;
+        }
+        return switch (raw) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalid(name + " must be true or false; got " + abbreviate(raw) + ".");
+        };
+    }
+
+    private static String abbreviate(String raw) {
+        return raw.length() <= 40 ? raw : raw.substring(0, 40) + "...";
+    }
+
+    private static ProblemException invalid(String detail) {
+        return new ProblemException(ProblemType.INVALID_FIELD, detail);
+    }
+}

@@ -1,0 +1,170 @@
+package dev.sessionstate.api;
+
+import dev.sessionstate.core.Session;
+import dev.sessionstate.core.SessionService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Sessions: create, read, change settings, touch, end; keys and count of their items. */
+@Path("/sessions")
+@Tag(name = "Sessions")
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionResource {
+
+    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+
+    private final SessionService service;
+    private final SessionBodies bodies;
+
+    public SessionResource(SessionService service, SessionBodies bodies) {
+        this.service = service;
+        this.bodies = bodies;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createSession", summary = "Create a session",
+            description = "Creates a session with a new unguessable id. The body is optional.")
+    @RequestBody(required = false, content = @Content(schema = @Schema(implementation = CreateSessionRequest.class)))
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = {@Header(name = "Location", description = "URI of the new session"),
+                    @Header(name = "ETag", description = "The session's version")},
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    @APIResponse(responseCode = "507", ref = "CapacityExhausted")
+    public CompletionStage<Response> create(byte[] body) {
+        return service.create(bodies.create(body)).thenApply(session -> Response
+                .created(URI.create("/sessions/" + session.id()))
+                .header(HttpHeaders.ETAG, EntityTags.of(session))
+                .entity(SessionView.of(session, service.mode(), true))
+                .build());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getSession", summary = "Read a session", description = "Reads a session and resets its idle timer.")
+    @APIResponse(responseCode = "200", description = "The session", headers = @Header(name = "ETag", description = "The session's version"),
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public CompletionStage<Response> get(@PathParam("id") String id) {
+        return service.read(id).thenApply(this::view);
+    }
+
+    @HEAD
+    @Path("{id}")
+    @Operation(operationId = "sessionExists", summary = "Test whether a session exists", description = "Also resets its idle timer.")
+    @APIResponse(responseCode = "200", description = "The session exists", headers = @Header(name = "ETag", description = "The session's version"))
+    @APIResponse(responseCode = "404", description = "No such session")
+    public CompletionStage<Response> exists(@PathParam("id") String id) {
+        return service.read(id).thenApply(session -> Response.ok().header(HttpHeaders.ETAG, EntityTags.of(session)).build());
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({MERGE_PATCH_JSON, MediaType.APPLICATION_JSON})
+    @Operation(operationId = "updateSession", summary = "Change a session's settings",
+            description = "A JSON merge patch of timeoutSeconds, readOnly, commandParm, lcid and codePage; null resets a member.")
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH_JSON, schema = @Schema(implementation = UpdateSessionRequest.class)))
+    @APIResponse(responseCode = "200", description = "The changed session", headers = @Header(name = "ETag", description = "The session's new version"),
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public CompletionStage<Response> update(@PathParam("id") String id,
+            @Parameter(description = "Apply only if the session is at this version (its ETag)") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            byte[] body) {
+        return service.patch(id, bodies.patch(body), EntityTags.ifMatch(ifMatch)).thenApply(this::view);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(operationId = "deleteSession", summary = "End a session", description = "The same as abandon.")
+    @APIResponse(responseCode = "204", description = "Ended")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public CompletionStage<Response> delete(@PathParam("id") String id) {
+        return end(id);
+    }
+
+    @POST
+    @Path("{id}/abandon")
+    @Operation(operationId = "abandonSession", summary = "Abandon a session",
+            description = "Ends the session at once; every later request for it answers 404.")
+    @APIResponse(responseCode = "204", description = "Ended")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public CompletionStage<Response> abandon(@PathParam("id") String id) {
+        return end(id);
+    }
+
+    @POST
+    @Path("{id}/touch")
+    @Operation(operationId = "touchSession", summary = "Keep a session alive", description = "Resets the idle timer without reading anything.")
+    @APIResponse(responseCode = "204", description = "Touched", headers = @Header(name = "ETag", description = "The session's version"))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public CompletionStage<Response> touch(@PathParam("id") String id) {
+        return service.read(id).thenApply(session -> Response.noContent().header(HttpHeaders.ETAG, EntityTags.of(session)).build());
+    }
+
+    @GET
+    @Path("{id}/keys")
+    @Operation(operationId = "listKeys", summary = "List item keys", description = "Keys in insertion order.")
+    @APIResponse(responseCode = "200", description = "The keys", content = @Content(schema = @Schema(implementation = String[].class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public CompletionStage<Response> keys(@PathParam("id") String id) {
+        return service.read(id).thenApply(session -> withTag(Response.ok(session.items().keys()), session));
+    }
+
+    @GET
+    @Path("{id}/count")
+    @Operation(operationId = "countItems", summary = "Count items")
+    @APIResponse(responseCode = "200", description = "The number of items", content = @Content(schema = @Schema(implementation = CountView.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public CompletionStage<Response> count(@PathParam("id") String id) {
+        return service.read(id).thenApply(session -> withTag(Response.ok(new CountView(session.items().size())), session));
+    }
+
+    private CompletionStage<Response> end(String id) {
+        return service.end(id).thenApply(ended -> Response.noContent().build());
+    }
+
+    private Response view(Session session) {
+        return withTag(Response.ok(SessionView.of(session, service.mode(), false)), session);
+    }
+
+    static Response withTag(Response.ResponseBuilder builder, Session session) {
+        return builder.header(HttpHeaders.ETAG, EntityTags.of(session)).build();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.sessionstate.config;
+
+import dev.sessionstate.core.SessionEvents;
+import dev.sessionstate.core.SessionIds;
+import dev.sessionstate.core.SessionRules;
+import dev.sessionstate.core.SessionService;
+import dev.sessionstate.metrics.MeteredSessionStore;
+import dev.sessionstate.store.SessionStore;
+import dev.sessionstate.store.memory.InMemorySessionStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.InstantSource;
+
+/**
+ * Builds the service from configuration: the clock, the store that {@code sessions.store.kind}
+ * names (wrapped for metrics), and the rules.
+ */
+@Singleton
+public class ServiceWiring {
+
+    @Produces
+    @Singleton
+    InstantSource clock() {
+        return InstantSource.system();
+    }
+
+    @Produces
+    @Singleton
+    SessionStore store(SessionsConfig config, InstantSource clock, SessionEvents events, MeterRegistry registry) {
+        SessionStore store = switch (config.store().kind()) {
+            case memory -> memoryStore(config.memory(), clock, events);
+            case infinispan -> throw new IllegalStateException(
+                    "sessions.store.kind=infinispan is not available in this version; use memory");
+        };
+        return new MeteredSessionStore(store, registry);
+    }
+
+    void close(@Disposes SessionStore store) {
+        store.close();
+    }
+
+    @Produces
+    @Singleton
+    SessionService service(SessionStore store, SessionsConfig config, InstantSource clock, SessionEvents events) {
+        return new SessionService(store, rules(config), new SessionIds(), clock, events);
+    }
+
+    static SessionRules rules(SessionsConfig config) {
+        SessionsConfig.Limits limits = config.limits();
+        SessionsConfig.Timeout timeout = config.timeout();
+        return new SessionRules(limits.maxKeyLength(), (int) limits.maxValueSize().asLongValue(), limits.maxItems(),
+                (int) limits.maxSessionSize().asLongValue(), seconds(timeout.defaultTimeout()),
+                seconds(timeout.min()), seconds(timeout.max()));
+    }
+
+    private static int seconds(Duration duration) {
+        return Math.toIntExact(duration.toSeconds());
+    }
+
+    private static SessionStore memoryStore(SessionsConfig.Memory config, InstantSource clock, SessionEvents events) {
+        InMemorySessionStore store = new InMemorySessionStore(config.maxSessions(), events);
+        store.startSweeping(clock, config.sweepInterval());
+        return store;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.sessionstate.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+
+/** Every setting of the service, under {@code sessions.}; the README's configuration table lists them all. */
+@ConfigMapping(prefix = "sessions")
+public interface SessionsConfig {
+
+    Store store();
+
+    Timeout timeout();
+
+    Limits limits();
+
+    Memory memory();
+
+    /** Which store holds sessions. */
+    interface Store {
+
+        /** {@code memory} (this process only) or {@code infinispan} (shared, survives restarts). */
+        @WithDefault("memory")
+        StoreKind kind();
+    }
+
+    /** Sliding idle timeouts. */
+    interface Timeout {
+
+        /** Idle timeout of a session created without {@code timeoutSeconds}. */
+        @WithName("default")
+        @WithDefault("20M")
+        Duration defaultTimeout();
+
+        /** Shortest idle timeout a client may ask for. */
+        @WithDefault("1S")
+        Duration min();
+
+        /** Longest idle timeout a client may ask for. */
+        @WithDefault("24H")
+        Duration max();
+    }
+
+    /** Size limits, each checked before anything is stored. */
+    interface Limits {
+
+        /** Longest item key, in characters. */
+        @WithDefault("256")
+        int maxKeyLength();
+
+        /** Largest item value, as UTF-8 JSON text. */
+        @WithDefault("64K")
+        MemorySize maxValueSize();
+
+        /** Most items in one session. */
+        @WithDefault("1000")
+        int maxItems();
+
+        /** Largest session: the UTF-8 size of all its keys and values. */
+        @WithDefault("1M")
+        MemorySize maxSessionSize();
+
+        /** Largest request body. */
+        @WithDefault("2M")
+        MemorySize maxRequestSize();
+
+        /** Deepest nesting of arrays and objects in a request body. */
+        @WithDefault("32")
+        int maxDepth();
+    }
+
+    /** The in-memory store. */
+    interface Memory {
+
+        /** Most sessions this instance holds; creating one more is refused with 507. */
+        @WithDefault("1000000")
+        long maxSessions();
+
+        /** How often expired sessions are swept out of memory. */
+        @WithDefault("30S")
+        Duration sweepInterval();
+    }
+}

@@ -1,0 +1,13 @@
+package dev.sessionstate.core;
+
+import java.util.Map;
+
+/**
+ * What a caller asks for when creating a session.
+ *
+ * @param timeoutSeconds idle timeout, or null for the default
+ * @param readOnly       whether item writes are refused
+ * @param items          initial items: keys to JSON texts, in order
+ */
+public record NewSession(Integer timeoutSeconds, boolean readOnly, Map<String, String> items) {
+}

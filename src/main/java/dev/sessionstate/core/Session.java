@@ -1,0 +1,53 @@
+package dev.sessionstate.core;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One session as stored: identity, sliding-expiry data, settings and items.
+ *
+ * <p>Expiry is data, not a timer: a session is expired once {@code now} is past
+ * {@link #expiresAt()}, the last access plus the idle timeout. {@code version} counts changes of
+ * content (items, settings, properties) and is the session's ETag; touching a session moves
+ * {@code lastAccessedAt} but keeps the version, so a read never invalidates a client's If-Match.
+ */
+public record Session(
+        String id,
+        Instant createdAt,
+        Instant lastAccessedAt,
+        int timeoutSeconds,
+        boolean readOnly,
+        SessionProperties properties,
+        Items items,
+        long version) {
+
+    /** A new session at version 1. */
+    public static Session create(String id, Instant now, int timeoutSeconds, boolean readOnly, Items items) {
+        return new Session(id, now, now, timeoutSeconds, readOnly, SessionProperties.NONE, items, 1);
+    }
+
+    public Instant expiresAt() {
+        return lastAccessedAt.plus(Duration.ofSeconds(timeoutSeconds));
+    }
+
+    /** True once the idle timeout has passed without an access, that is at or after {@link #expiresAt()}. */
+    public boolean isExpiredAt(Instant now) {
+        return !now.isBefore(expiresAt());
+    }
+
+    /** This session accessed at {@code now}; the version is unchanged. */
+    public Session touchedAt(Instant now) {
+        return now.equals(lastAccessedAt) ? this
+                : new Session(id, createdAt, now, timeoutSeconds, readOnly, properties, items, version);
+    }
+
+    /** This session with new items, one version later. */
+    public Session withItems(Items newItems) {
+        return new Session(id, createdAt, lastAccessedAt, timeoutSeconds, readOnly, properties, newItems, version + 1);
+    }
+
+    /** This session with new settings and properties, one version later. */
+    public Session withSettings(int newTimeoutSeconds, boolean newReadOnly, SessionProperties newProperties) {
+        return new Session(id, createdAt, lastAccessedAt, newTimeoutSeconds, newReadOnly, newProperties, items, version + 1);
+    }
+}

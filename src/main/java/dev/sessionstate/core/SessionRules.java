@@ -1,0 +1,90 @@
+package dev.sessionstate.core;
+
+import static dev.sessionstate.core.SessionException.Kind.INVALID_FIELD;
+import static dev.sessionstate.core.SessionException.Kind.INVALID_KEY;
+import static dev.sessionstate.core.SessionException.Kind.SESSION_TOO_LARGE;
+import static dev.sessionstate.core.SessionException.Kind.TOO_MANY_ITEMS;
+import static dev.sessionstate.core.SessionException.Kind.VALUE_TOO_LARGE;
+
+/**
+ * The limits and timeout bounds that every session obeys, whichever store holds it. Each check
+ * throws a {@link SessionException} before anything is stored.
+ *
+ * @param maxKeyLength     longest item key, in characters
+ * @param maxValueBytes    largest item value, in UTF-8 bytes of its JSON text
+ * @param maxItems         most items in one session
+ * @param maxSessionBytes  largest session, in UTF-8 bytes of all keys and values
+ * @param defaultTimeout   idle timeout, in seconds, of a session created without one
+ * @param minTimeout       shortest idle timeout a caller may ask for, in seconds
+ * @param maxTimeout       longest idle timeout a caller may ask for, in seconds
+ */
+public record SessionRules(
+        int maxKeyLength, int maxValueBytes, int maxItems, int maxSessionBytes,
+        int defaultTimeout, int minTimeout, int maxTimeout) {
+
+    /** Longest commandParm, in characters. */
+    public static final int MAX_COMMAND_PARM_LENGTH = 1024;
+
+    /** Refuses an empty key, one longer than the limit, or one with control characters. */
+    public void checkKey(String key) {
+        if (key.isEmpty()) {
+            throw new SessionException(INVALID_KEY, "An item key must not be empty.");
+        }
+        if (key.length() > maxKeyLength) {
+            throw new SessionException(INVALID_KEY,
+                    "An item key may have at most " + maxKeyLength + " characters; this one has " + key.length() + ".");
+        }
+        for (int i = 0; i < key.length(); i++) {
+            if (Character.isISOControl(key.charAt(i))) {
+                throw new SessionException(INVALID_KEY, "An item key must not contain control characters.");
+            }
+        }
+    }
+
+    /** Refuses a value whose JSON text is larger than the limit. */
+    public void checkValue(String key, String json) {
+        int bytes = Items.utf8Length(json);
+        if (bytes > maxValueBytes) {
+            throw new SessionException(VALUE_TOO_LARGE, "The value for '" + key + "' has " + bytes
+                    + " bytes; at most " + maxValueBytes + " are allowed per value.");
+        }
+    }
+
+    /** Refuses items that exceed the count or size limit of a session. */
+    public void checkItems(Items items) {
+        if (items.size() > maxItems) {
+            throw new SessionException(TOO_MANY_ITEMS,
+                    "A session may hold at most " + maxItems + " items; this change would make " + items.size() + ".");
+        }
+        if (items.bytes() > maxSessionBytes) {
+            throw new SessionException(SESSION_TOO_LARGE, "A session may hold at most " + maxSessionBytes
+                    + " bytes of keys and values; this change would make " + items.bytes() + ".");
+        }
+    }
+
+    /** The timeout to use for a requested one: the default when null, else the request within bounds. */
+    public int timeout(Integer requested) {
+        if (requested == null) {
+            return defaultTimeout;
+        }
+        if (requested < minTimeout || requested > maxTimeout) {
+            throw new SessionException(INVALID_FIELD, "timeoutSeconds must be between " + minTimeout
+                    + " and " + maxTimeout + "; got " + requested + ".");
+        }
+        return requested;
+    }
+
+    /** Refuses session properties out of their ranges. */
+    public void checkProperties(SessionProperties p) {
+        if (p.commandParm() != null && p.commandParm().length() > MAX_COMMAND_PARM_LENGTH) {
+            throw new SessionException(INVALID_FIELD,
+                    "commandParm may have at most " + MAX_COMMAND_PARM_LENGTH + " characters.");
+        }
+        if (p.lcid() != null && p.lcid() < 0) {
+            throw new SessionException(INVALID_FIELD, "lcid must not be negative; got " + p.lcid() + ".");
+        }
+        if (p.codePage() != null && (p.codePage() < 0 || p.codePage() > 65535)) {
+            throw new SessionException(INVALID_FIELD, "codePage must be between 0 and 65535; got " + p.codePage() + ".");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.sessionstate.metrics;
+
+import dev.sessionstate.core.Session;
+import dev.sessionstate.core.SessionException;
+import dev.sessionstate.store.Change;
+import dev.sessionstate.store.SessionStore;
+import dev.sessionstate.store.SessionUpdate;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Instant;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A store that times every operation of the store it wraps ({@code sessions.store.operations},
+ * tagged by operation, store and outcome) and reports how many sessions it holds
+ * ({@code sessions.active}). Tags never carry a session id or an item key.
+ */
+public final class MeteredSessionStore implements SessionStore {
+
+    private final SessionStore delegate;
+    private final MeterRegistry registry;
+
+    public MeteredSessionStore(SessionStore delegate, MeterRegistry registry) {
+        this.delegate = delegate;
+        this.registry = registry;
+        Gauge.builder("sessions.active", delegate, SessionStore::count)
+                .description("Sessions held by the store")
+                .tag("store", delegate.kind())
+                .register(registry);
+    }
+
+    @Override
+    public String kind() {
+        return delegate.kind();
+    }
+
+    @Override
+    public CompletionStage<Void> insert(Session session) {
+        return timed("insert", delegate.insert(session), Timer.start(registry));
+    }
+
+    @Override
+    public <R> CompletionStage<Change<R>> update(String id, Instant now, SessionUpdate<R> update) {
+        Timer.Sample sample = Timer.start(registry);
+        return timed("update", delegate.update(id, now, update), sample);
+    }
+
+    @Override
+    public CompletionStage<Boolean> delete(String id, Instant now) {
+        Timer.Sample sample = Timer.start(registry);
+        return timed("delete", delegate.delete(id, now), sample);
+    }
+
+    @Override
+    public long count() {
+        return delegate.count();
+    }
+
+    @Override
+    public CompletionStage<Boolean> isAvailable() {
+        return delegate.isAvailable();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    private <T> CompletionStage<T> timed(String operation, CompletionStage<T> stage, Timer.Sample sample) {
+        return stage.whenComplete((result, failure) -> sample.stop(Timer.builder("sessions.store.operations")
+                .description("Store operations")
+                .tags("operation", operation, "store", delegate.kind(), "outcome", outcome(failure))
+                .register(registry)));
+    }
+
+    /** {@code ok}, the kind of a refusal such as {@code session_not_found}, or {@code error}. */
+    private static String outcome(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause == null) {
+            return "ok";
+        }
+        return cause instanceof SessionException refused ? refused.kind().name().toLowerCase() : "error";
+    }
+}

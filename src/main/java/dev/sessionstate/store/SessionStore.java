@@ -1,0 +1,55 @@
+package dev.sessionstate.store;
+
+import dev.sessionstate.core.Session;
+import java.time.Instant;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Where sessions live. Implementations hold data; the rules (limits, expiry times, versions)
+ * belong to the session model and the service.
+ *
+ * <p>All methods are thread-safe and never block the calling thread: they complete their stage
+ * when the store has answered. A stage that fails does so with a
+ * {@link dev.sessionstate.core.SessionException}: SESSION_NOT_FOUND, CAPACITY_EXHAUSTED or
+ * STORE_UNAVAILABLE, or whatever an {@link SessionUpdate} threw.
+ *
+ * <p>Expired sessions are treated as absent by every method, and a store removes them, reporting
+ * each removal exactly once to its {@link dev.sessionstate.core.SessionEvents} as EXPIRED.
+ */
+public interface SessionStore extends AutoCloseable {
+
+    /** The name of this store in the API and metrics, such as {@code memory}. */
+    String kind();
+
+    /**
+     * Stores a new session under its id. Fails with CAPACITY_EXHAUSTED when the store holds as
+     * many sessions as it may. Ids are random and unique; inserting an id twice is a bug, and
+     * fails with an {@link IllegalStateException}.
+     */
+    CompletionStage<Void> insert(Session session);
+
+    /**
+     * Atomically replaces the live session {@code id} by what {@code update} makes of it, and
+     * completes with that change. No other write to the session can come between the read that
+     * {@code update} sees and the write of its outcome. Fails with SESSION_NOT_FOUND when the
+     * session is absent or expired at {@code now}.
+     */
+    <R> CompletionStage<Change<R>> update(String id, Instant now, SessionUpdate<R> update);
+
+    /**
+     * Removes session {@code id}. Completes with true when a live session was removed, false when
+     * there was none or it had expired at {@code now}. Idempotent.
+     */
+    CompletionStage<Boolean> delete(String id, Instant now);
+
+    /** The number of sessions held, possibly counting some that expired and are not yet removed. */
+    long count();
+
+    /** Completes with true when the store answers requests. Never fails. */
+    CompletionStage<Boolean> isAvailable();
+
+    /** Releases the store's resources. */
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,149 @@
+package dev.sessionstate.store.memory;
+
+import dev.sessionstate.core.EndReason;
+import dev.sessionstate.core.Session;
+import dev.sessionstate.core.SessionEvents;
+import dev.sessionstate.core.SessionException;
+import dev.sessionstate.store.Change;
+import dev.sessionstate.store.SessionStore;
+import dev.sessionstate.store.SessionUpdate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sessions in a {@link ConcurrentHashMap} of this process. Updates run inside
+ * {@code computeIfPresent}, so they are atomic per session without a lock of ours, and sessions
+ * are immutable values, so readers never see a half-made change. Every stage it returns is
+ * already complete: nothing here waits.
+ *
+ * <p>The number of sessions is capped; a slot is reserved before an insert and freed with every
+ * removal, so concurrent creates cannot overshoot the cap. {@link #sweep(Instant)} frees the
+ * memory of sessions nobody asked for again.
+ */
+public final class InMemorySessionStore implements SessionStore {
+
+    private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
+    private final AtomicLong count = new AtomicLong();
+    private final long maxSessions;
+    private final SessionEvents events;
+    private ExpirySweeper sweeper;
+
+    public InMemorySessionStore(long maxSessions, SessionEvents events) {
+        this.maxSessions = maxSessions;
+        this.events = events;
+    }
+
+    @Override
+    public String kind() {
+        return "memory";
+    }
+
+    @Override
+    public CompletionStage<Void> insert(Session session) {
+        if (count.incrementAndGet() > maxSessions) {
+            count.decrementAndGet();
+            return CompletableFuture.failedFuture(new SessionException(SessionException.Kind.CAPACITY_EXHAUSTED,
+                    "This instance holds its maximum of " + maxSessions + " sessions; try again when some have ended."));
+        }
+        if (sessions.putIfAbsent(session.id(), session) != null) {
+            count.decrementAndGet();
+            return CompletableFuture.failedFuture(new IllegalStateException("duplicate session id"));
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public <R> CompletionStage<Change<R>> update(String id, Instant now, SessionUpdate<R> update) {
+        Outcome<R> outcome = new Outcome<>();
+        try {
+            sessions.computeIfPresent(id, (key, current) -> {
+                if (current.isExpiredAt(now)) {
+                    outcome.expired = true;
+                    return null;
+                }
+                outcome.change = update.apply(current);
+                return outcome.change.session();
+            });
+        } catch (RuntimeException refused) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        if (outcome.expired) {
+            removed(EndReason.EXPIRED);
+        }
+        if (outcome.change == null) {
+            return CompletableFuture.failedFuture(SessionException.sessionNotFound());
+        }
+        return CompletableFuture.completedFuture(outcome.change);
+    }
+
+    @Override
+    public CompletionStage<Boolean> delete(String id, Instant now) {
+        Outcome<Void> outcome = new Outcome<>();
+        sessions.computeIfPresent(id, (key, current) -> {
+            outcome.expired = current.isExpiredAt(now);
+            outcome.removed = true;
+            return null;
+        });
+        if (outcome.removed) {
+            removed(outcome.expired ? EndReason.EXPIRED : EndReason.ABANDONED);
+        }
+        return CompletableFuture.completedFuture(outcome.removed && !outcome.expired);
+    }
+
+    /**
+     * Removes every session expired at {@code now} and returns how many. A session touched while
+     * the sweep runs is kept: it is removed only if it is still the expired value that was seen.
+     */
+    public int sweep(Instant now) {
+        int swept = 0;
+        for (Session session : sessions.values()) {
+            if (session.isExpiredAt(now) && sessions.remove(session.id(), session)) {
+                removed(EndReason.EXPIRED);
+                swept++;
+            }
+        }
+        return swept;
+    }
+
+    /** Starts sweeping expired sessions every {@code interval} until {@link #close()}. */
+    public synchronized void startSweeping(InstantSource clock, Duration interval) {
+        if (sweeper == null) {
+            sweeper = new ExpirySweeper(this, clock, interval);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (sweeper != null) {
+            sweeper.close();
+            sweeper = null;
+        }
+    }
+
+    @Override
+    public long count() {
+        return count.get();
+    }
+
+    @Override
+    public CompletionStage<Boolean> isAvailable() {
+        return CompletableFuture.completedFuture(true);
+    }
+
+    private void removed(EndReason reason) {
+        count.decrementAndGet();
+        events.ended(reason);
+    }
+
+    /** What happened inside a compute call, which can only return the new value. */
+    private static final class Outcome<R> {
+        Change<R> change;
+        boolean expired;
+        boolean removed;
+    }
+}
