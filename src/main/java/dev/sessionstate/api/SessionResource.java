@@ -43,10 +43,9 @@ public class SessionResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createSession", summary = "Create a session",
             description = "Creates a session with a new unguessable id. The body is optional.")
-    @RequestBody(required = false, content = @Content(schema = @Schema(implementation = CreateSessionRequest.class)))
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateSessionRequest.class)))
     @APIResponse(responseCode = "201", description = "Created",
             headers = {@Header(name = "Location", description = "URI of the new session"),
                     @Header(name = "ETag", description = "The session's version")},
@@ -57,7 +56,11 @@ public class SessionResource {
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @APIResponse(responseCode = "507", ref = "CapacityExhausted")
-    public CompletionStage<Response> create(byte[] body) {
+    public CompletionStage<Response> create(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+        // Any Content-Type goes with an empty body (clients send one by habit); a body must be JSON.
+        if (body != null && body.length > 0 && !isJson(contentType)) {
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
+        }
         return service.create(bodies.create(body)).thenApply(session -> Response
                 .created(URI.create("/sessions/" + session.id()))
                 .header(HttpHeaders.ETAG, EntityTags.of(session))
@@ -162,6 +165,15 @@ public class SessionResource {
 
     private Response view(Session session) {
         return withTag(Response.ok(SessionView.of(session, service.mode(), false)), session);
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        MediaType type = MediaType.valueOf(contentType);
+        return MediaType.APPLICATION_JSON_TYPE.isCompatible(type)
+                || ("application".equals(type.getType()) && type.getSubtype().endsWith("+json"));
     }
 
     static Response withTag(Response.ResponseBuilder builder, Session session) {

@@ -1,5 +1,7 @@
 package dev.sessionstate.api;
 
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -10,9 +12,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The OpenAPI document's header, tags and the shared problem responses that operations refer to
- * by name.
+ * The JAX-RS application: all resources, at the root path. It carries the OpenAPI document's
+ * header, tags and the shared problem responses that operations refer to by name, since
+ * SmallRye OpenAPI reads {@code @OpenAPIDefinition} only from an Application class.
  */
+@ApplicationPath("/")
 @OpenAPIDefinition(
         info = @Info(title = "Session state service", version = "0.1.0",
                 description = "Per-user session state kept outside the application: sessions with a sliding idle "
@@ -50,8 +54,5 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         description = "This instance holds as many sessions as it may",
                         content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
         }))
-public final class OpenApiDefinition {
-
-    private OpenApiDefinition() {
-    }
+public class SessionStateApplication extends Application {
 }

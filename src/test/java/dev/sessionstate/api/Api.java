@@ -1,0 +1,42 @@
+package dev.sessionstate.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/** Small steps that many API tests take, over HTTP. */
+final class Api {
+
+    static final String PROBLEM = "urn:session-state:problem:";
+
+    private Api() {
+    }
+
+    /** Creates a session with the given JSON body (or none) and returns its id. */
+    static String createSession(String body) {
+        var request = given();
+        if (body != null) {
+            request = request.contentType(ContentType.JSON).body(body);
+        }
+        return request.post("/sessions").then().statusCode(201).extract().path("id");
+    }
+
+    static String createSession() {
+        return createSession(null);
+    }
+
+    static ValidatableResponse putItem(String id, String key, String json) {
+        return given().contentType(ContentType.JSON).body(json)
+                .put("/sessions/{id}/items/{key}", id, key).then();
+    }
+
+    /** Asserts a problem document of the given type and status. */
+    static ValidatableResponse assertProblem(ValidatableResponse response, int status, String type) {
+        return response.statusCode(status)
+                .contentType("application/problem+json")
+                .body("type", equalTo(PROBLEM + type))
+                .body("status", equalTo(status));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.sessionstate.api;
+
+import static dev.sessionstate.api.Api.assertProblem;
+import static dev.sessionstate.api.Api.createSession;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** Sliding expiry, driven by the test clock instead of waiting. */
+@QuarkusTest
+class ExpiryTest {
+
+    @Inject
+    TestClock clock;
+
+    @Test
+    void idleSessionIsGoneOnceItsTimeoutHasPassed() {
+        String id = createSession("{\"timeoutSeconds\":60,\"items\":{\"a\":1}}");
+        clock.advance(Duration.ofSeconds(59));
+        given().get("/sessions/{id}/items/a", id).then().statusCode(200);
+
+        clock.advance(Duration.ofSeconds(59));
+        given().head("/sessions/{id}", id).then().statusCode(200);
+
+        clock.advance(Duration.ofSeconds(61));
+        assertProblem(given().get("/sessions/{id}", id).then(), 404, "session-not-found");
+        assertProblem(given().get("/sessions/{id}/items/a", id).then(), 404, "session-not-found");
+    }
+
+    @Test
+    void everyRequestThatNamesTheSessionResetsItsTimer() {
+        String id = createSession("{\"timeoutSeconds\":60}");
+        for (String path : new String[] {"/sessions/{id}/keys", "/sessions/{id}/count", "/sessions/{id}/items"}) {
+            clock.advance(Duration.ofSeconds(45));
+            given().get(path, id).then().statusCode(200);
+        }
+        clock.advance(Duration.ofSeconds(45));
+        given().post("/sessions/{id}/touch", id).then().statusCode(204);
+        clock.advance(Duration.ofSeconds(45));
+        Instant before = clock.instant();
+        String expiresAt = given().get("/sessions/{id}", id).then().statusCode(200).extract().path("expiresAt");
+        long slack = Duration.between(before.plusSeconds(60), Instant.parse(expiresAt)).abs().toMillis();
+        assertEquals(true, slack < 1000, "expiresAt is one timeout after the last access");
+    }
+
+    @Test
+    void shorterTimeoutSetByPatchAppliesFromThen() {
+        String id = createSession();
+        given().contentType("application/merge-patch+json").body("{\"timeoutSeconds\":5}").patch("/sessions/{id}", id)
+                .then().statusCode(200);
+        clock.advance(Duration.ofSeconds(6));
+        given().head("/sessions/{id}", id).then().statusCode(404);
+    }
+}
