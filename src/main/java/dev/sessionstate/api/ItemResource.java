@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Items of a session: any JSON value under a string key. */
 @Path("/sessions/{id}/items")
@@ -100,9 +101,13 @@ public class ItemResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public CompletionStage<Response> get(@PathParam("id") String id, @PathParam("key") String key,
+    public CompletionStage<RestResponse<String>> get(@PathParam("id") String id, @PathParam("key") String key,
             @Parameter(description = "Refuse (422) a value of another type: int32 or string") @QueryParam("type") String type) {
-        return service.item(id, key, ValueTypes.parse(type)).thenApply(read -> withTag(Response.ok(read.result()), read.session()));
+        // A typed RestResponse lets Quarkus REST choose the body writer at build time, not per request.
+        return service.item(id, key, ValueTypes.parse(type)).thenApply(read -> RestResponse.ResponseBuilder
+                .ok(read.result(), MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.ETAG, EntityTags.of(read.session()))
+                .build());
     }
 
     @HEAD

@@ -116,6 +116,8 @@ public final class Items {
             } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
                 length += 4;
                 i++;
+            } else if (Character.isSurrogate(c)) {
+                length += 1; // an unpaired surrogate encodes as '?', as String.getBytes does
             } else {
                 length += 3;
             }

@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
@@ -21,6 +23,8 @@ public final class MeteredSessionStore implements SessionStore {
 
     private final SessionStore delegate;
     private final MeterRegistry registry;
+    /** Timers by operation and outcome, so the request path does not build meter ids. */
+    private final Map<String, Map<String, Timer>> timers = new ConcurrentHashMap<>();
 
     public MeteredSessionStore(SessionStore delegate, MeterRegistry registry) {
         this.delegate = delegate;
@@ -69,10 +73,15 @@ public final class MeteredSessionStore implements SessionStore {
     }
 
     private <T> CompletionStage<T> timed(String operation, CompletionStage<T> stage, Timer.Sample sample) {
-        return stage.whenComplete((result, failure) -> sample.stop(Timer.builder("sessions.store.operations")
-                .description("Store operations")
-                .tags("operation", operation, "store", delegate.kind(), "outcome", outcome(failure))
-                .register(registry)));
+        return stage.whenComplete((result, failure) -> sample.stop(timer(operation, outcome(failure))));
+    }
+
+    private Timer timer(String operation, String outcome) {
+        return timers.computeIfAbsent(operation, op -> new ConcurrentHashMap<>())
+                .computeIfAbsent(outcome, out -> Timer.builder("sessions.store.operations")
+                        .description("Store operations")
+                        .tags("operation", operation, "store", delegate.kind(), "outcome", out)
+                        .register(registry));
     }
 
     /** {@code ok}, the kind of a refusal such as {@code session_not_found}, or {@code error}. */

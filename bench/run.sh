@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Benchmarks the session-state service on the in-memory store against a baseline app (plain
+# Vert.x routes on the same Quarkus HTTP stack), in one run, on 127.0.0.1 only.
+#
+#   bench/run.sh            full run (about 10 minutes)
+#   QUICK=1 bench/run.sh    short run to try the script (numbers not comparable)
+#
+# Method: the server is pinned to CPU 0 and wrk (one thread, 64 connections) to CPU 1. Each
+# server is warmed up with the read-mostly mix, then every scenario runs RUNS times for DURATION
+# seconds and the median run is reported. Every load loop is bounded in time. Results go to
+# bench/results/<timestamp>/ (ignored by git); bench/RESULTS.md records the numbers we publish.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+WARMUP=${WARMUP:-30}
+DURATION=${DURATION:-15}
+RUNS=${RUNS:-3}
+CONNECTIONS=${CONNECTIONS:-64}
+SESSIONS=${SESSIONS:-1000}
+KEYS=${KEYS:-10}
+HEAP_SESSIONS=${HEAP_SESSIONS:-1000000}
+if [ "${QUICK:-0}" = 1 ]; then WARMUP=5; DURATION=3; RUNS=1; SESSIONS=100; HEAP_SESSIONS=20000; fi
+SERVER_CPU=0
+LOAD_CPU=1
+PORT=8080
+BASE_PORT=8090
+
+OUT=$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$OUT"
+export BENCH_DIR=$ROOT/bench BENCH_KEYS=$KEYS BENCH_SESSIONS=$OUT/sessions.lua
+SERVICE_JAR=$ROOT/target/quarkus-app/quarkus-run.jar
+BASELINE_JAR=$ROOT/bench/baseline/target/quarkus-app/quarkus-run.jar
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+
+log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$OUT/log.txt" >&2; }
+
+build() {
+  log "building the service and the baseline"
+  ./mvnw -B -q package -DskipTests
+  ./mvnw -B -q -f bench/baseline/pom.xml package
+}
+
+PID=
+start() { # start NAME JAR PORT CPUSET [JVM options...]
+  local name=$1 jar=$2 port=$3 cpus=$4; shift 4
+  taskset -c "$cpus" java "$@" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" -jar "$jar" \
+    > "$OUT/$name.log" 2>&1 &
+  PID=$!
+  for _ in $(seq 1 300); do
+    curl -s -o /dev/null "http://127.0.0.1:$port/q/health/live" && return 0
+    curl -s -o /dev/null "http://127.0.0.1:$port/sessions/x/items/k1" && return 0
+    sleep 0.1
+  done
+  echo "$name did not start" >&2; exit 1
+}
+stop() { [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true; PID=; }
+trap stop EXIT
+
+# Creates SESSIONS sessions of KEYS small items and writes their ids as a Lua table.
+create_sessions() {
+  local items='{"items":{' k
+  for k in $(seq 1 "$KEYS"); do items+="\"k$k\":{\"n\":$k,\"s\":\"hello world\"}"; [ "$k" -lt "$KEYS" ] && items+=","; done
+  items+='}}'
+  { echo "return {"
+    for _ in $(seq 1 "$SESSIONS"); do
+      curl -s -X POST "http://127.0.0.1:$PORT/sessions" -H 'Content-Type: application/json' -d "$items" \
+        | sed -E 's/.*"id":"([^"]+)".*/"\1",/'
+    done
+    echo "}"; } > "$OUT/sessions.lua"
+}
+
+# wrk_run PORT SCRIPT SECONDS -> the RESULT line
+wrk_run() {
+  taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNECTIONS" -d"$3"s --timeout 5s -s "bench/wrk/$2.lua" "http://127.0.0.1:$1" \
+    | grep '^RESULT'
+}
+
+# scenario NAME PORT SCRIPT: RUNS runs, reports the median by throughput
+scenario() {
+  local name=$1 port=$2 script=$3 i
+  : > "$OUT/$name.runs"
+  for i in $(seq 1 "$RUNS"); do wrk_run "$port" "$script" "$DURATION" | tee -a "$OUT/$name.runs" >&2; done
+  local median
+  median=$(sort -t= -k2 -n "$OUT/$name.runs" | sed -n "$(( (RUNS + 1) / 2 ))p")
+  echo "$name $median" | tee -a "$OUT/summary.txt"
+}
+
+heap_used() { # bytes of heap in use right after a full GC
+  jcmd "$PID" GC.run >/dev/null; jcmd "$PID" GC.run >/dev/null
+  curl -s "http://127.0.0.1:$PORT/q/metrics" \
+    | awk '/^jvm_memory_used_bytes\{area="heap"/ { sum += $NF } END { printf "%.0f", sum }'
+}
+
+first_answer_ms() { # time from process start to the first answered request, unpinned
+  local t0 t1
+  t0=$(date +%s%N)
+  java -jar "$SERVICE_JAR" > "$OUT/startup.log" 2>&1 &
+  PID=$!
+  until curl -s -o /dev/null "http://127.0.0.1:$PORT/q/health/live"; do sleep 0.005; done
+  t1=$(date +%s%N)
+  stop
+  echo $(( (t1 - t0) / 1000000 ))
+}
+
+build
+
+log "baseline: warm-up ${WARMUP}s, then GET and PUT"
+start baseline "$BASELINE_JAR" "$BASE_PORT" "$SERVER_CPU"
+echo 'return { "baseline-session-00000000" }' > "$OUT/sessions.lua"
+wrk_run "$BASE_PORT" mix "$WARMUP" > /dev/null
+scenario baseline-get "$BASE_PORT" get
+scenario baseline-put "$BASE_PORT" put
+stop
+
+log "service: $SESSIONS sessions of $KEYS items, warm-up ${WARMUP}s, then GET, PUT and the mix"
+start service "$SERVICE_JAR" "$PORT" "$SERVER_CPU"
+create_sessions
+wrk_run "$PORT" mix "$WARMUP" > /dev/null
+scenario service-get "$PORT" get
+scenario service-put "$PORT" put
+scenario service-mix "$PORT" mix
+stop
+
+log "heap per session: up to $HEAP_SESSIONS sessions of two small items"
+start heap "$SERVICE_JAR" "$PORT" "0,1" -Dsessions.memory.max-sessions="$HEAP_SESSIONS"
+before=$(heap_used)
+# The cap refuses creates beyond HEAP_SESSIONS with 507, so the load can simply run until it is full.
+for _ in $(seq 1 20); do
+  taskset -c "$LOAD_CPU" wrk -t1 -c32 -d10s -s bench/wrk/create.lua "http://127.0.0.1:$PORT/sessions" > /dev/null
+  active=$(curl -s "http://127.0.0.1:$PORT/q/metrics" | awk '/^sessions_active/ { printf "%.0f", $NF }')
+  [ "$active" -ge "$HEAP_SESSIONS" ] && break
+done
+after=$(heap_used)
+echo "heap sessions=$active before_bytes=$before after_bytes=$after per_session_bytes=$(( (after - before) / active ))" \
+  | tee -a "$OUT/summary.txt"
+stop
+
+log "first answer after process start, 5 times"
+for _ in 1 2 3 4 5; do first_answer_ms; done | sort -n | tee "$OUT/startup.runs" >&2
+echo "startup median_ms=$(sed -n 3p "$OUT/startup.runs")" | tee -a "$OUT/summary.txt"
+
+log "done: $OUT/summary.txt"
+cat "$OUT/summary.txt"
