@@ -3,6 +3,7 @@ package dev.sessionstate.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionstate.config.SessionsConfig;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
@@ -35,7 +36,9 @@ public class ApiWiring {
      */
     void limitRequestSize(@Observes Router router, SessionsConfig config, ObjectMapper json) {
         long limit = config.limits().maxRequestSize().asLongValue();
-        router.route().order(BEFORE_QUARKUS_LIMIT).handler(ctx -> {
+        // Only methods with bodies pay for the check; reads go straight on.
+        router.route().method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
+                .order(BEFORE_QUARKUS_LIMIT).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && parse(length) > limit) {
                 ctx.response().setStatusCode(413)

@@ -77,6 +77,11 @@ public final class MeteredSessionStore implements SessionStore {
     }
 
     private Timer timer(String operation, String outcome) {
+        Map<String, Timer> byOutcome = timers.get(operation);
+        Timer timer = byOutcome == null ? null : byOutcome.get(outcome);
+        if (timer != null) {
+            return timer;
+        }
         return timers.computeIfAbsent(operation, op -> new ConcurrentHashMap<>())
                 .computeIfAbsent(outcome, out -> Timer.builder("sessions.store.operations")
                         .description("Store operations")
