@@ -37,7 +37,9 @@ class ObservabilityTest {
                 .body(containsString("sessions_ended_total{reason=\"abandoned\"}"))
                 .body(containsString("sessions_ended_total{reason=\"expired\"}"))
                 .body(containsString("sessions_store_operations_seconds_count{operation=\"update\",outcome=\"ok\",store=\"memory\"}"))
-                .body(containsString("uri=\"/sessions/{id}/items/{key}\""))
+                .body(containsString("http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\","
+                        + "status=\"200\",uri=\"/sessions/{id}/items/{key}\"}"))
+                .body(containsString("uri=\"/sessions/{id}/abandon\""))
                 .body(not(containsString(id)))
                 .body(not(containsString("secret-key")));
     }
