@@ -2,7 +2,7 @@ package dev.sessionstate.api;
 
 import static dev.sessionstate.api.SessionResource.withTag;
 
-import dev.sessionstate.core.SessionService;
+import dev.sessionstate.core.ItemService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -31,10 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class IndexResource {
 
-    private final SessionService service;
+    private final ItemService service;
     private final JsonBodies bodies;
 
-    public IndexResource(SessionService service, JsonBodies bodies) {
+    public IndexResource(ItemService service, JsonBodies bodies) {
         this.service = service;
         this.bodies = bodies;
     }

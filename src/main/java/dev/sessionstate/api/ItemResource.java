@@ -3,6 +3,7 @@ package dev.sessionstate.api;
 import static dev.sessionstate.api.SessionResource.MERGE_PATCH_JSON;
 import static dev.sessionstate.api.SessionResource.withTag;
 
+import dev.sessionstate.core.ItemService;
 import dev.sessionstate.core.SessionService;
 import dev.sessionstate.core.ValueType;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -42,11 +44,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class ItemResource {
 
-    private final SessionService service;
+    private final ItemService service;
+    private final SessionService sessions;
     private final JsonBodies bodies;
 
-    public ItemResource(SessionService service, JsonBodies bodies) {
+    public ItemResource(ItemService service, SessionService sessions, JsonBodies bodies) {
         this.service = service;
+        this.sessions = sessions;
         this.bodies = bodies;
     }
 
@@ -57,7 +61,7 @@ public class ItemResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> all(@PathParam("id") String id) {
-        return service.read(id).thenApply(session -> withTag(Response.ok(JsonTexts.object(session.items().asMap())), session));
+        return sessions.read(id).thenApply(session -> withTag(Response.ok(JsonTexts.object(session.items().asMap())), session));
     }
 
     @DELETE
@@ -101,11 +105,12 @@ public class ItemResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public CompletionStage<RestResponse<String>> get(@PathParam("id") String id, @PathParam("key") String key,
+    public CompletionStage<RestResponse<byte[]>> get(@PathParam("id") String id, @PathParam("key") String key,
             @Parameter(description = "Refuse (422) a value of another type: int32 or string") @QueryParam("type") String type) {
-        // A typed RestResponse lets Quarkus REST choose the body writer at build time, not per request.
+        // A typed RestResponse lets Quarkus REST choose the body writer at build time, and bytes go to the
+        // connection as they are, where a String would pass through the JSON writer's output stream.
         return service.item(id, key, ValueTypes.parse(type)).thenApply(read -> RestResponse.ResponseBuilder
-                .ok(read.result(), MediaType.APPLICATION_JSON_TYPE)
+                .ok(read.result().getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.ETAG, EntityTags.of(read.session()))
                 .build());
     }

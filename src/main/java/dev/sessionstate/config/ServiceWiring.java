@@ -1,5 +1,6 @@
 package dev.sessionstate.config;
 
+import dev.sessionstate.core.ItemService;
 import dev.sessionstate.core.SessionEvents;
 import dev.sessionstate.core.SessionIds;
 import dev.sessionstate.core.SessionRules;
@@ -46,6 +47,12 @@ public class ServiceWiring {
     @Singleton
     SessionService service(SessionStore store, SessionsConfig config, InstantSource clock, SessionEvents events) {
         return new SessionService(store, rules(config), new SessionIds(), clock, events);
+    }
+
+    @Produces
+    @Singleton
+    ItemService items(SessionService sessions) {
+        return new ItemService(sessions);
     }
 
     static SessionRules rules(SessionsConfig config) {
