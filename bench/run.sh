@@ -5,10 +5,12 @@
 #   bench/run.sh            full run (about 10 minutes)
 #   QUICK=1 bench/run.sh    short run to try the script (numbers not comparable)
 #
-# Method: the server is pinned to CPU 0 and wrk (one thread, 64 connections) to CPU 1. Each
-# server is warmed up with the read-mostly mix, then every scenario runs RUNS times for DURATION
-# seconds and the median run is reported. Every load loop is bounded in time. Results go to
-# bench/results/<timestamp>/ (ignored by git); bench/RESULTS.md records the numbers we publish.
+# Method: both servers run at once, pinned to CPU 0 (the idle one costs nothing), and wrk (one
+# thread, 64 connections) is pinned to CPU 1. Each server is warmed up with the read-mostly mix;
+# then the service's and the baseline's runs of each scenario alternate, RUNS times DURATION
+# seconds each, so that a change in the host's speed hits both alike; the median run is reported.
+# Every load loop is bounded in time. Results go to bench/results/<timestamp>/ (ignored by git);
+# bench/RESULTS.md records the numbers we publish.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -43,11 +45,13 @@ build() {
 }
 
 PID=
+PIDS=()
 start() { # start NAME JAR PORT CPUSET [JVM options...]
   local name=$1 jar=$2 port=$3 cpus=$4; shift 4
   taskset -c "$cpus" java "$@" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" -jar "$jar" \
     > "$OUT/$name.log" 2>&1 &
   PID=$!
+  PIDS+=("$PID")
   for _ in $(seq 1 300); do
     curl -s -o /dev/null "http://127.0.0.1:$port/q/health/live" && return 0
     curl -s -o /dev/null "http://127.0.0.1:$port/sessions/x/items/k1" && return 0
@@ -55,7 +59,11 @@ start() { # start NAME JAR PORT CPUSET [JVM options...]
   done
   echo "$name did not start" >&2; exit 1
 }
-stop() { [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true; PID=; }
+stop() { # stops every server started so far
+  local p
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null || true; done
+  PIDS=(); PID=
+}
 trap stop EXIT
 
 # Creates SESSIONS sessions of KEYS small items and writes their ids as a Lua table.
@@ -77,14 +85,21 @@ wrk_run() {
     | grep '^RESULT'
 }
 
-# scenario NAME PORT SCRIPT: RUNS runs, reports the median by throughput
+# median NAME: the median of NAME's runs, by throughput
+median() {
+  echo "$1 $(sort -t= -k2 -n "$OUT/$1.runs" | sed -n "$(( (RUNS + 1) / 2 ))p")" | tee -a "$OUT/summary.txt"
+}
+
+# scenario SCRIPT: RUNS runs each of the baseline and the service, alternating, then the medians
 scenario() {
-  local name=$1 port=$2 script=$3 i
-  : > "$OUT/$name.runs"
-  for i in $(seq 1 "$RUNS"); do wrk_run "$port" "$script" "$DURATION" | tee -a "$OUT/$name.runs" >&2; done
-  local median
-  median=$(sort -t= -k2 -n "$OUT/$name.runs" | sed -n "$(( (RUNS + 1) / 2 ))p")
-  echo "$name $median" | tee -a "$OUT/summary.txt"
+  local script=$1 i
+  : > "$OUT/baseline-$script.runs"; : > "$OUT/service-$script.runs"
+  for i in $(seq 1 "$RUNS"); do
+    wrk_run "$BASE_PORT" "$script" "$DURATION" | tee -a "$OUT/baseline-$script.runs" >&2
+    wrk_run "$PORT" "$script" "$DURATION" | tee -a "$OUT/service-$script.runs" >&2
+  done
+  median "baseline-$script"
+  median "service-$script"
 }
 
 heap_used() { # bytes of heap in use right after a full GC
@@ -98,6 +113,7 @@ first_answer_ms() { # time from process start to the first answered request, unp
   t0=$(date +%s%N)
   java -jar "$SERVICE_JAR" > "$OUT/startup.log" 2>&1 &
   PID=$!
+  PIDS+=("$PID")
   until curl -s -o /dev/null "http://127.0.0.1:$PORT/q/health/live"; do sleep 0.005; done
   t1=$(date +%s%N)
   stop
@@ -106,21 +122,19 @@ first_answer_ms() { # time from process start to the first answered request, unp
 
 build
 
-log "baseline: warm-up ${WARMUP}s, then GET and PUT"
+log "both servers on CPU $SERVER_CPU; $SESSIONS sessions of $KEYS items; warm-up ${WARMUP}s each"
 start baseline "$BASELINE_JAR" "$BASE_PORT" "$SERVER_CPU"
-echo 'return { "baseline-session-00000000" }' > "$OUT/sessions.lua"
-wrk_run "$BASE_PORT" mix "$WARMUP" > /dev/null
-scenario baseline-get "$BASE_PORT" get
-scenario baseline-put "$BASE_PORT" put
-stop
-
-log "service: $SESSIONS sessions of $KEYS items, warm-up ${WARMUP}s, then GET, PUT and the mix"
 start service "$SERVICE_JAR" "$PORT" "$SERVER_CPU"
-create_sessions
+create_sessions # the baseline ignores the ids; its routes answer any
+wrk_run "$BASE_PORT" mix "$WARMUP" > /dev/null
 wrk_run "$PORT" mix "$WARMUP" > /dev/null
-scenario service-get "$PORT" get
-scenario service-put "$PORT" put
-scenario service-mix "$PORT" mix
+
+log "GET and PUT, alternating baseline and service runs; then the service's mix"
+scenario get
+scenario put
+: > "$OUT/service-mix.runs"
+for _ in $(seq 1 "$RUNS"); do wrk_run "$PORT" mix "$DURATION" | tee -a "$OUT/service-mix.runs" >&2; done
+median service-mix
 stop
 
 log "heap per session: up to $HEAP_SESSIONS sessions of two small items"
