@@ -171,7 +171,12 @@ public class SessionResource {
         if (contentType == null) {
             return false;
         }
-        MediaType type = MediaType.valueOf(contentType);
+        MediaType type;
+        try {
+            type = MediaType.valueOf(contentType);
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
         return MediaType.APPLICATION_JSON_TYPE.isCompatible(type)
                 || ("application".equals(type.getType()) && type.getSubtype().endsWith("+json"));
     }

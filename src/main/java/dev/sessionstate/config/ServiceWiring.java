@@ -9,6 +9,7 @@ import dev.sessionstate.metrics.MeteredSessionStore;
 import dev.sessionstate.store.SessionStore;
 import dev.sessionstate.store.memory.InMemorySessionStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -28,8 +29,13 @@ public class ServiceWiring {
         return InstantSource.system();
     }
 
+    /**
+     * Created at start-up, not on first use: a misconfigured store fails the start, the expiry
+     * sweep runs from the start and {@code sessions.active} is published before any request.
+     */
     @Produces
     @Singleton
+    @Startup
     SessionStore store(SessionsConfig config, InstantSource clock, SessionEvents events, MeterRegistry registry) {
         SessionStore store = switch (config.store().kind()) {
             case memory -> memoryStore(config.memory(), clock, events);

@@ -25,6 +25,11 @@ class ObservabilityTest {
     }
 
     @Test
+    void activeSessionsGaugeIsPublishedFromTheStart() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("sessions_active{store=\"memory\"}"));
+    }
+
+    @Test
     void metricsCountSessionsAndTimeStoreOperationsByRouteNotId() {
         String id = createSession();
         putItem(id, "secret-key", "1").statusCode(201);

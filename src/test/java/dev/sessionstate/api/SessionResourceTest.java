@@ -192,6 +192,8 @@ class SessionResourceTest {
                 400, "malformed-json");
         assertProblem(given().contentType(ContentType.TEXT).body("hello").post("/sessions").then(),
                 415, "unsupported-media-type");
+        assertProblem(given().header("Content-Type", "garbage").body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/sessions").then(), 400, "invalid-parameter");
         assertProblem(given().contentType(ContentType.JSON).body("{\"items\":[1]}").post("/sessions").then(),
                 422, "invalid-field");
         assertProblem(given().contentType(ContentType.JSON).body("{\"timeoutSeconds\":0}").post("/sessions").then(),
