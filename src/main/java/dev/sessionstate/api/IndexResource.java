@@ -40,8 +40,9 @@ public class IndexResource {
     }
 
     @GET
-    @Operation(operationId = "getItemAt", summary = "Read the item at a position")
-    @APIResponse(responseCode = "200", description = "The item's key and value", headers = @Header(name = "ETag", description = "The session's version"),
+    @Operation(operationId = "getItemAt", summary = "Read the item at a position",
+            description = "The key and value of the item at a zero-based position in insertion order.")
+    @APIResponse(responseCode = "200", description = "The item's key and value", headers = @Header(name = "ETag", description = "The session's version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = IndexedItem.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -56,7 +57,7 @@ public class IndexResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "setItemAt", summary = "Replace the value at a position", description = "The key and position stay.")
     @RequestBody(content = @Content(schema = @Schema(description = "Any JSON value")))
-    @APIResponse(responseCode = "204", description = "Replaced", headers = @Header(name = "ETag", description = "The session's new version"))
+    @APIResponse(responseCode = "204", description = "Replaced", headers = @Header(name = "ETag", description = "The session's new version", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "ReadOnly")
@@ -72,8 +73,9 @@ public class IndexResource {
     }
 
     @DELETE
-    @Operation(operationId = "removeItemAt", summary = "Remove the item at a position")
-    @APIResponse(responseCode = "204", description = "Removed", headers = @Header(name = "ETag", description = "The session's new version"))
+    @Operation(operationId = "removeItemAt", summary = "Remove the item at a position",
+            description = "Removes the item at a zero-based position; the items after it move up.")
+    @APIResponse(responseCode = "204", description = "Removed", headers = @Header(name = "ETag", description = "The session's new version", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "ReadOnly")

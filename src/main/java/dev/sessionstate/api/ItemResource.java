@@ -56,7 +56,7 @@ public class ItemResource {
 
     @GET
     @Operation(operationId = "getItems", summary = "Read all items", description = "All items as one JSON object, in insertion order.")
-    @APIResponse(responseCode = "200", description = "The items", headers = @Header(name = "ETag", description = "The session's version"),
+    @APIResponse(responseCode = "200", description = "The items", headers = @Header(name = "ETag", description = "The session's version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "Unavailable")
@@ -65,8 +65,8 @@ public class ItemResource {
     }
 
     @DELETE
-    @Operation(operationId = "clearItems", summary = "Remove all items")
-    @APIResponse(responseCode = "204", description = "Cleared", headers = @Header(name = "ETag", description = "The session's new version"))
+    @Operation(operationId = "clearItems", summary = "Remove all items", description = "Removes every item; the session stays.")
+    @APIResponse(responseCode = "204", description = "Cleared", headers = @Header(name = "ETag", description = "The session's new version", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "ReadOnly")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
@@ -81,7 +81,7 @@ public class ItemResource {
             description = "A JSON merge patch of the items, applied atomically: a member sets that item, null removes it.")
     @RequestBody(content = @Content(mediaType = MERGE_PATCH_JSON,
             schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class)))
-    @APIResponse(responseCode = "204", description = "Applied", headers = @Header(name = "ETag", description = "The session's new version"))
+    @APIResponse(responseCode = "204", description = "Applied", headers = @Header(name = "ETag", description = "The session's new version", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "ReadOnly")
@@ -99,7 +99,7 @@ public class ItemResource {
     @GET
     @Path("{key}")
     @Operation(operationId = "getItem", summary = "Read an item", description = "The value exactly as stored.")
-    @APIResponse(responseCode = "200", description = "The value", headers = @Header(name = "ETag", description = "The session's version"),
+    @APIResponse(responseCode = "200", description = "The value", headers = @Header(name = "ETag", description = "The session's version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(description = "Any JSON value")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -117,7 +117,8 @@ public class ItemResource {
 
     @HEAD
     @Path("{key}")
-    @Operation(operationId = "itemExists", summary = "Test whether an item exists")
+    @Operation(operationId = "itemExists", summary = "Test whether an item exists",
+            description = "200 when the session holds the key, 404 otherwise. Also resets the idle timer.")
     @APIResponse(responseCode = "200", description = "The item exists")
     @APIResponse(responseCode = "404", description = "No such session or item")
     public CompletionStage<Response> exists(@PathParam("id") String id, @PathParam("key") String key) {
@@ -129,9 +130,9 @@ public class ItemResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "putItem", summary = "Store an item", description = "Stores any JSON value; a replaced key keeps its position.")
     @RequestBody(content = @Content(schema = @Schema(description = "Any JSON value")))
-    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location", description = "URI of the item"),
-            @Header(name = "ETag", description = "The session's new version")})
-    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag", description = "The session's new version"))
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location", description = "URI of the item", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "ETag", description = "The session's new version", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag", description = "The session's new version", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "ReadOnly")
@@ -156,7 +157,7 @@ public class ItemResource {
     @DELETE
     @Path("{key}")
     @Operation(operationId = "removeItem", summary = "Remove an item", description = "Also answers 204 when the item was absent.")
-    @APIResponse(responseCode = "204", description = "Removed", headers = @Header(name = "ETag", description = "The session's version"))
+    @APIResponse(responseCode = "204", description = "Removed", headers = @Header(name = "ETag", description = "The session's version", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "ReadOnly")
@@ -171,7 +172,7 @@ public class ItemResource {
     @Path("{key}/increment")
     @Operation(operationId = "incrementItem", summary = "Add to a counter atomically",
             description = "The item must hold an integer; an absent item counts as 0.")
-    @APIResponse(responseCode = "200", description = "The new value", headers = @Header(name = "ETag", description = "The session's new version"),
+    @APIResponse(responseCode = "200", description = "The new value", headers = @Header(name = "ETag", description = "The session's new version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = CounterView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -47,8 +48,8 @@ public class SessionResource {
             description = "Creates a session with a new unguessable id. The body is optional.")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateSessionRequest.class)))
     @APIResponse(responseCode = "201", description = "Created",
-            headers = {@Header(name = "Location", description = "URI of the new session"),
-                    @Header(name = "ETag", description = "The session's version")},
+            headers = {@Header(name = "Location", description = "URI of the new session", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = "The session's version", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "413", ref = "TooLarge")
@@ -71,7 +72,7 @@ public class SessionResource {
     @GET
     @Path("{id}")
     @Operation(operationId = "getSession", summary = "Read a session", description = "Reads a session and resets its idle timer.")
-    @APIResponse(responseCode = "200", description = "The session", headers = @Header(name = "ETag", description = "The session's version"),
+    @APIResponse(responseCode = "200", description = "The session", headers = @Header(name = "ETag", description = "The session's version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "Unavailable")
@@ -82,7 +83,7 @@ public class SessionResource {
     @HEAD
     @Path("{id}")
     @Operation(operationId = "sessionExists", summary = "Test whether a session exists", description = "Also resets its idle timer.")
-    @APIResponse(responseCode = "200", description = "The session exists", headers = @Header(name = "ETag", description = "The session's version"))
+    @APIResponse(responseCode = "200", description = "The session exists", headers = @Header(name = "ETag", description = "The session's version", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such session")
     public CompletionStage<Response> exists(@PathParam("id") String id) {
         return service.read(id).thenApply(session -> Response.ok().header(HttpHeaders.ETAG, EntityTags.of(session)).build());
@@ -94,7 +95,7 @@ public class SessionResource {
     @Operation(operationId = "updateSession", summary = "Change a session's settings",
             description = "A JSON merge patch of timeoutSeconds, readOnly, commandParm, lcid and codePage; null resets a member.")
     @RequestBody(content = @Content(mediaType = MERGE_PATCH_JSON, schema = @Schema(implementation = UpdateSessionRequest.class)))
-    @APIResponse(responseCode = "200", description = "The changed session", headers = @Header(name = "ETag", description = "The session's new version"),
+    @APIResponse(responseCode = "200", description = "The changed session", headers = @Header(name = "ETag", description = "The session's new version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -132,7 +133,7 @@ public class SessionResource {
     @POST
     @Path("{id}/touch")
     @Operation(operationId = "touchSession", summary = "Keep a session alive", description = "Resets the idle timer without reading anything.")
-    @APIResponse(responseCode = "204", description = "Touched", headers = @Header(name = "ETag", description = "The session's version"))
+    @APIResponse(responseCode = "204", description = "Touched", headers = @Header(name = "ETag", description = "The session's version", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> touch(@PathParam("id") String id) {
@@ -151,7 +152,7 @@ public class SessionResource {
 
     @GET
     @Path("{id}/count")
-    @Operation(operationId = "countItems", summary = "Count items")
+    @Operation(operationId = "countItems", summary = "Count items", description = "The number of items in the session.")
     @APIResponse(responseCode = "200", description = "The number of items", content = @Content(schema = @Schema(implementation = CountView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "Unavailable")
