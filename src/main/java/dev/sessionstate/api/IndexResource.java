@@ -55,6 +55,7 @@ public class IndexResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, ProblemMapper.PROBLEM_JSON})
     @Operation(operationId = "setItemAt", summary = "Replace the value at a position", description = "The key and position stay.")
     @RequestBody(content = @Content(schema = @Schema(description = "Any JSON value")))
     @APIResponse(responseCode = "204", description = "Replaced", headers = @Header(name = "ETag", description = "The session's new version", schema = @Schema(type = SchemaType.STRING)))
@@ -73,6 +74,7 @@ public class IndexResource {
     }
 
     @DELETE
+    @Produces({MediaType.APPLICATION_JSON, ProblemMapper.PROBLEM_JSON})
     @Operation(operationId = "removeItemAt", summary = "Remove the item at a position",
             description = "Removes the item at a zero-based position; the items after it move up.")
     @APIResponse(responseCode = "204", description = "Removed", headers = @Header(name = "ETag", description = "The session's new version", schema = @Schema(type = SchemaType.STRING)))

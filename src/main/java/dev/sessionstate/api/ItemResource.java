@@ -65,6 +65,7 @@ public class ItemResource {
     }
 
     @DELETE
+    @Produces({MediaType.APPLICATION_JSON, ProblemMapper.PROBLEM_JSON})
     @Operation(operationId = "clearItems", summary = "Remove all items", description = "Removes every item; the session stays.")
     @APIResponse(responseCode = "204", description = "Cleared", headers = @Header(name = "ETag", description = "The session's new version", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -77,6 +78,7 @@ public class ItemResource {
 
     @PATCH
     @Consumes({MERGE_PATCH_JSON, MediaType.APPLICATION_JSON})
+    @Produces({MediaType.APPLICATION_JSON, ProblemMapper.PROBLEM_JSON})
     @Operation(operationId = "patchItems", summary = "Set and remove several items at once",
             description = "A JSON merge patch of the items, applied atomically: a member sets that item, null removes it.")
     @RequestBody(content = @Content(mediaType = MERGE_PATCH_JSON,
@@ -117,6 +119,7 @@ public class ItemResource {
 
     @HEAD
     @Path("{key}")
+    @Produces({MediaType.APPLICATION_JSON, ProblemMapper.PROBLEM_JSON})
     @Operation(operationId = "itemExists", summary = "Test whether an item exists",
             description = "200 when the session holds the key, 404 otherwise. Also resets the idle timer.")
     @APIResponse(responseCode = "200", description = "The item exists")
@@ -128,6 +131,7 @@ public class ItemResource {
     @PUT
     @Path("{key}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, ProblemMapper.PROBLEM_JSON})
     @Operation(operationId = "putItem", summary = "Store an item", description = "Stores any JSON value; a replaced key keeps its position.")
     @RequestBody(content = @Content(schema = @Schema(description = "Any JSON value")))
     @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location", description = "URI of the item", schema = @Schema(type = SchemaType.STRING)),
@@ -156,6 +160,7 @@ public class ItemResource {
 
     @DELETE
     @Path("{key}")
+    @Produces({MediaType.APPLICATION_JSON, ProblemMapper.PROBLEM_JSON})
     @Operation(operationId = "removeItem", summary = "Remove an item", description = "Also answers 204 when the item was absent.")
     @APIResponse(responseCode = "204", description = "Removed", headers = @Header(name = "ETag", description = "The session's version", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = "BadRequest")

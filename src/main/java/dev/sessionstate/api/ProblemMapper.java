@@ -25,6 +25,11 @@ public class ProblemMapper {
 
     public static final String PROBLEM_JSON = "application/problem+json";
 
+    /*
+     * Operations that answer without a body declare @Produces(application/json and this), so that a
+     * client that accepts only problem documents (as generated clients do for them) is not refused.
+     */
+
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     private final ObjectMapper json;

@@ -82,6 +82,7 @@ public class SessionResource {
 
     @HEAD
     @Path("{id}")
+    @Produces({MediaType.APPLICATION_JSON, ProblemMapper.PROBLEM_JSON})
     @Operation(operationId = "sessionExists", summary = "Test whether a session exists", description = "Also resets its idle timer.")
     @APIResponse(responseCode = "200", description = "The session exists", headers = @Header(name = "ETag", description = "The session's version", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such session")
@@ -111,6 +112,7 @@ public class SessionResource {
 
     @DELETE
     @Path("{id}")
+    @Produces({MediaType.APPLICATION_JSON, ProblemMapper.PROBLEM_JSON})
     @Operation(operationId = "deleteSession", summary = "End a session", description = "The same as abandon.")
     @APIResponse(responseCode = "204", description = "Ended")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -121,6 +123,7 @@ public class SessionResource {
 
     @POST
     @Path("{id}/abandon")
+    @Produces({MediaType.APPLICATION_JSON, ProblemMapper.PROBLEM_JSON})
     @Operation(operationId = "abandonSession", summary = "Abandon a session",
             description = "Ends the session at once; every later request for it answers 404.")
     @APIResponse(responseCode = "204", description = "Ended")
@@ -132,6 +135,7 @@ public class SessionResource {
 
     @POST
     @Path("{id}/touch")
+    @Produces({MediaType.APPLICATION_JSON, ProblemMapper.PROBLEM_JSON})
     @Operation(operationId = "touchSession", summary = "Keep a session alive", description = "Resets the idle timer without reading anything.")
     @APIResponse(responseCode = "204", description = "Touched", headers = @Header(name = "ETag", description = "The session's version", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", ref = "NotFound")

@@ -1,0 +1,104 @@
+package dev.sessionstate.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionstate.client.ApiClient;
+import dev.sessionstate.client.ApiException;
+import dev.sessionstate.client.api.ItemsApi;
+import dev.sessionstate.client.api.SessionsApi;
+import dev.sessionstate.client.model.CreateSessionRequest;
+import dev.sessionstate.client.model.Problem;
+import dev.sessionstate.client.model.Session;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Drives the service only through the Java client that the build generates from the committed
+ * OpenAPI document, without hand edits: what a caller in any language would do with its own
+ * generated client.
+ */
+@QuarkusTest
+class GeneratedClientTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private SessionsApi sessions;
+    private ItemsApi items;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void client() {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(base.toString().replaceAll("/$", ""));
+        sessions = new SessionsApi(client);
+        items = new ItemsApi(client);
+    }
+
+    @Test
+    void aSessionsLifeThroughTheGeneratedClient() throws Exception {
+        Session created = sessions.createSession(new CreateSessionRequest().timeoutSeconds(600));
+        String id = created.getId();
+        assertTrue(created.getIsNew());
+        assertEquals(600, created.getTimeoutSeconds());
+
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("z", 1);
+        object.put("a", List.of("x", true));
+        items.putItem(id, "object", object, null, null, null);
+        items.putItem(id, "array", List.of(1, 2, 3), null, null, null);
+        items.putItem(id, "string", "héllo 🎉", "string", null, null);
+        items.putItem(id, "number", 42, "int32", null, null);
+        items.putItem(id, "boolean", true, null, null, null);
+
+        assertEquals(object, items.getItem(id, "object", null));
+        assertEquals(List.of(1, 2, 3), items.getItem(id, "array", null));
+        assertEquals("héllo 🎉", items.getItem(id, "string", "string"));
+        assertEquals(42, items.getItem(id, "number", "int32"));
+        assertEquals(true, items.getItem(id, "boolean", null));
+        assertEquals(List.of("object", "array", "string", "number", "boolean"), sessions.listKeys(id));
+        assertEquals(5, sessions.countItems(id).getCount());
+        assertEquals(List.of("z", "a"), List.copyOf(((Map<?, ?>) items.getItems(id).get("object")).keySet()));
+
+        assertEquals(1L, items.incrementItem(id, "hits", null, null).getValue());
+        assertEquals(11L, items.incrementItem(id, "hits", 10L, null).getValue());
+
+        String etag = header(items.putItemWithHttpInfo(id, "number", 43, null, null, null).getHeaders(), "ETag");
+        items.putItem(id, "number", 44, null, etag, null);
+        assertProblem(412, "precondition-failed", () -> items.putItem(id, "number", 45, null, etag, null));
+        assertEquals(44, items.getItem(id, "number", "int32"));
+
+        assertProblem(422, "type-mismatch", () -> items.getItem(id, "string", "int32"));
+        assertProblem(413, "value-too-large", () -> items.putItem(id, "big", "x".repeat(70_000), null, null, null));
+
+        sessions.abandonSession(id);
+        assertProblem(404, "session-not-found", () -> sessions.getSession(id));
+    }
+
+    private void assertProblem(int status, String type, Call call) throws Exception {
+        ApiException e = assertThrows(ApiException.class, call::run);
+        assertEquals(status, e.getCode());
+        Problem problem = json.readValue(e.getResponseBody(), Problem.class);
+        assertEquals("urn:session-state:problem:" + type, problem.getType());
+        assertEquals(status, problem.getStatus());
+    }
+
+    private static String header(Map<String, List<String>> headers, String name) {
+        return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
+                .map(h -> h.getValue().get(0)).findFirst().orElseThrow(() -> new AssertionError("no " + name));
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        void run() throws ApiException;
+    }
+}
