@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -82,7 +83,9 @@ public class ItemResource {
     @Operation(operationId = "patchItems", summary = "Set and remove several items at once",
             description = "A JSON merge patch of the items, applied atomically: a member sets that item, null removes it.")
     @RequestBody(content = @Content(mediaType = MERGE_PATCH_JSON,
-            schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class)))
+            schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class),
+            examples = @ExampleObject(name = "setAndRemove", summary = "Set qty in cart, remove coupon",
+                    value = "{\"cart\":{\"sku\":\"A-1\",\"qty\":3},\"coupon\":null}")))
     @APIResponse(responseCode = "204", description = "Applied", headers = @Header(name = "ETag", description = "The session's new version", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -133,7 +136,10 @@ public class ItemResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, ProblemMapper.PROBLEM_JSON})
     @Operation(operationId = "putItem", summary = "Store an item", description = "Stores any JSON value; a replaced key keeps its position.")
-    @RequestBody(content = @Content(schema = @Schema(description = "Any JSON value")))
+    @RequestBody(content = @Content(schema = @Schema(description = "Any JSON value"), examples = {
+            @ExampleObject(name = "object", value = "{\"sku\":\"A-1\",\"qty\":2}"),
+            @ExampleObject(name = "number", value = "42"),
+            @ExampleObject(name = "string", value = "en-GB")}))
     @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location", description = "URI of the item", schema = @Schema(type = SchemaType.STRING)),
             @Header(name = "ETag", description = "The session's new version", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag", description = "The session's new version", schema = @Schema(type = SchemaType.STRING)))

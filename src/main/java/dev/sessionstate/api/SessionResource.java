@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -46,7 +47,9 @@ public class SessionResource {
     @POST
     @Operation(operationId = "createSession", summary = "Create a session",
             description = "Creates a session with a new unguessable id. The body is optional.")
-    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateSessionRequest.class)))
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateSessionRequest.class),
+            examples = @ExampleObject(name = "withCart", summary = "A 10-minute session with a cart",
+                    value = "{\"timeoutSeconds\":600,\"items\":{\"cart\":{\"sku\":\"A-1\",\"qty\":2}}}")))
     @APIResponse(responseCode = "201", description = "Created",
             headers = {@Header(name = "Location", description = "URI of the new session", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "ETag", description = "The session's version", schema = @Schema(type = SchemaType.STRING))},
@@ -95,7 +98,9 @@ public class SessionResource {
     @Consumes({MERGE_PATCH_JSON, MediaType.APPLICATION_JSON})
     @Operation(operationId = "updateSession", summary = "Change a session's settings",
             description = "A JSON merge patch of timeoutSeconds, readOnly, commandParm, lcid and codePage; null resets a member.")
-    @RequestBody(content = @Content(mediaType = MERGE_PATCH_JSON, schema = @Schema(implementation = UpdateSessionRequest.class)))
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH_JSON, schema = @Schema(implementation = UpdateSessionRequest.class),
+            examples = @ExampleObject(name = "locale", summary = "Set the locale, reset the code page",
+                    value = "{\"lcid\":1033,\"codePage\":null}")))
     @APIResponse(responseCode = "200", description = "The changed session", headers = @Header(name = "ETag", description = "The session's new version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
