@@ -1,0 +1,53 @@
+package dev.sessionstate.api;
+
+import dev.sessionstate.core.Session;
+import dev.sessionstate.core.SessionException;
+import dev.sessionstate.store.Change;
+import dev.sessionstate.store.SessionStore;
+import dev.sessionstate.store.SessionUpdate;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** A store that is down: forces the fault path. Selected only by {@link StoreDownTest}'s profile. */
+@Alternative
+@Singleton
+public class UnavailableSessionStore implements SessionStore {
+
+    @Override
+    public String kind() {
+        return "down";
+    }
+
+    @Override
+    public CompletionStage<Void> insert(Session session) {
+        return down();
+    }
+
+    @Override
+    public <R> CompletionStage<Change<R>> update(String id, Instant now, SessionUpdate<R> update) {
+        return down();
+    }
+
+    @Override
+    public CompletionStage<Boolean> delete(String id, Instant now) {
+        return down();
+    }
+
+    @Override
+    public long count() {
+        return 0;
+    }
+
+    @Override
+    public CompletionStage<Boolean> isAvailable() {
+        return CompletableFuture.completedFuture(false);
+    }
+
+    private static <T> CompletionStage<T> down() {
+        return CompletableFuture.failedFuture(
+                new SessionException(SessionException.Kind.STORE_UNAVAILABLE, "The session store does not answer."));
+    }
+}
