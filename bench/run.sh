@@ -111,7 +111,7 @@ heap_used() { # bytes of heap in use right after a full GC
 first_answer_ms() { # time from process start to the first answered request, unpinned
   local t0 t1
   t0=$(date +%s%N)
-  java -jar "$SERVICE_JAR" > "$OUT/startup.log" 2>&1 &
+  java -Dquarkus.http.host=127.0.0.1 -jar "$SERVICE_JAR" > "$OUT/startup.log" 2>&1 &
   PID=$!
   PIDS+=("$PID")
   until curl -s -o /dev/null "http://127.0.0.1:$PORT/q/health/live"; do sleep 0.005; done
