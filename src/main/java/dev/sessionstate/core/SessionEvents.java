@@ -10,14 +10,4 @@ public interface SessionEvents {
 
     /** A session ended; called exactly once per session that a store removes. */
     void ended(EndReason reason);
-
-    SessionEvents NONE = new SessionEvents() {
-        @Override
-        public void created() {
-        }
-
-        @Override
-        public void ended(EndReason reason) {
-        }
-    };
 }

@@ -42,7 +42,8 @@ public final class MeteredSessionStore implements SessionStore {
 
     @Override
     public CompletionStage<Void> insert(Session session) {
-        return timed("insert", delegate.insert(session), Timer.start(registry));
+        Timer.Sample sample = Timer.start(registry);
+        return timed("insert", delegate.insert(session), sample);
     }
 
     @Override
