@@ -7,14 +7,18 @@ import dev.sessionstate.core.SessionRules;
 import dev.sessionstate.core.SessionService;
 import dev.sessionstate.metrics.MeteredSessionStore;
 import dev.sessionstate.store.SessionStore;
+import dev.sessionstate.store.infinispan.InfinispanSessionStore;
+import dev.sessionstate.store.infinispan.InfinispanSettings;
 import dev.sessionstate.store.memory.InMemorySessionStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.InstantSource;
+import org.infinispan.client.hotrod.RemoteCacheManager;
 
 /**
  * Builds the service from configuration: the clock, the store that {@code sessions.store.kind}
@@ -36,11 +40,12 @@ public class ServiceWiring {
     @Produces
     @Singleton
     @Startup
-    SessionStore store(SessionsConfig config, InstantSource clock, SessionEvents events, MeterRegistry registry) {
+    SessionStore store(SessionsConfig config, InstantSource clock, SessionEvents events, MeterRegistry registry,
+            Instance<RemoteCacheManager> infinispan) {
         SessionStore store = switch (config.store().kind()) {
             case memory -> memoryStore(config.memory(), clock, events);
-            case infinispan -> throw new IllegalStateException(
-                    "sessions.store.kind=infinispan is not available in this version; use memory");
+            // The Hot Rod client is asked for on first use, so the memory store never creates one.
+            case infinispan -> InfinispanSessionStore.create(infinispan::get, infinispanSettings(config.infinispan()), events);
         };
         return new MeteredSessionStore(store, registry);
     }
@@ -71,6 +76,10 @@ public class ServiceWiring {
 
     private static int seconds(Duration duration) {
         return Math.toIntExact(duration.toSeconds());
+    }
+
+    private static InfinispanSettings infinispanSettings(SessionsConfig.Infinispan config) {
+        return new InfinispanSettings(config.cache(), config.owners(), config.touchInterval(), config.operationTimeout());
     }
 
     private static SessionStore memoryStore(SessionsConfig.Memory config, InstantSource clock, SessionEvents events) {

@@ -18,6 +18,8 @@ public interface SessionsConfig {
 
     Memory memory();
 
+    Infinispan infinispan();
+
     /** Which store holds sessions. */
     interface Store {
 
@@ -81,5 +83,28 @@ public interface SessionsConfig {
         /** How often expired sessions are swept out of memory. */
         @WithDefault("30S")
         Duration sweepInterval();
+    }
+
+    /** The Infinispan store; the connection itself is configured by the {@code quarkus.infinispan-client.*} keys. */
+    interface Infinispan {
+
+        /** The cache that holds sessions. Created when missing, with the configuration described in the README. */
+        @WithDefault("sessions")
+        String cache();
+
+        /** Copies of every session in a cache that the service creates. */
+        @WithDefault("2")
+        int owners();
+
+        /** Longest wait for Infinispan in a request; then the request answers 503. */
+        @WithDefault("1S")
+        Duration operationTimeout();
+
+        /**
+         * How stale a stored access time may be before a read writes it back (capped at a tenth of
+         * the session's timeout); 0 writes every access.
+         */
+        @WithDefault("30S")
+        Duration touchInterval();
     }
 }

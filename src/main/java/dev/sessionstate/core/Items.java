@@ -28,11 +28,13 @@ public final class Items {
 
     /** Builds items from an ordered map of keys to JSON texts. */
     public static Items of(Map<String, String> values) {
-        Items items = EMPTY;
+        LinkedHashMap<String, String> copy = new LinkedHashMap<>((int) (values.size() / 0.75f) + 1);
+        int bytes = 0;
         for (Map.Entry<String, String> e : values.entrySet()) {
-            items = items.with(e.getKey(), e.getValue());
+            copy.put(e.getKey(), e.getValue());
+            bytes += utf8Length(e.getKey()) + utf8Length(e.getValue());
         }
-        return items;
+        return new Items(copy, bytes);
     }
 
     /** The JSON text stored under {@code key}, or null when there is none. */

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A store that times every operation of the store it wraps ({@code sessions.store.operations},
@@ -23,14 +25,17 @@ public final class MeteredSessionStore implements SessionStore {
 
     private final SessionStore delegate;
     private final MeterRegistry registry;
+    /** The last count the store answered, and whether a count is under way. */
+    private final AtomicLong lastCount = new AtomicLong();
+    private final AtomicBoolean counting = new AtomicBoolean();
     /** Timers by operation and outcome, so the request path does not build meter ids. */
     private final Map<String, Map<String, Timer>> timers = new ConcurrentHashMap<>();
 
     public MeteredSessionStore(SessionStore delegate, MeterRegistry registry) {
         this.delegate = delegate;
         this.registry = registry;
-        Gauge.builder("sessions.active", delegate, SessionStore::count)
-                .description("Sessions held by the store")
+        Gauge.builder("sessions.active", this, MeteredSessionStore::activeSessions)
+                .description("Sessions held by the store (with a shared store: in the whole cluster)")
                 .tag("store", delegate.kind())
                 .register(registry);
     }
@@ -59,8 +64,25 @@ public final class MeteredSessionStore implements SessionStore {
     }
 
     @Override
-    public long count() {
+    public CompletionStage<Long> count() {
         return delegate.count();
+    }
+
+    /**
+     * The gauge's value. A scrape must not wait for a remote store, so it starts a count and
+     * reports the last one answered: the current one from a store that answers at once (memory),
+     * the one from the previous scrape from a remote store.
+     */
+    private double activeSessions() {
+        if (counting.compareAndSet(false, true)) {
+            delegate.count().whenComplete((count, failure) -> {
+                if (count != null) {
+                    lastCount.set(count);
+                }
+                counting.set(false);
+            });
+        }
+        return lastCount.get();
     }
 
     @Override

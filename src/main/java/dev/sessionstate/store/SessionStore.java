@@ -42,8 +42,11 @@ public interface SessionStore extends AutoCloseable {
      */
     CompletionStage<Boolean> delete(String id, Instant now);
 
-    /** The number of sessions held, possibly counting some that expired and are not yet removed. */
-    long count();
+    /**
+     * The number of sessions held, possibly counting some that expired and are not yet removed. A
+     * shared store counts every session it holds, not only those of this replica.
+     */
+    CompletionStage<Long> count();
 
     /** Completes with true when the store answers requests. Never fails. */
     CompletionStage<Boolean> isAvailable();

@@ -37,8 +37,8 @@ public class UnavailableSessionStore implements SessionStore {
     }
 
     @Override
-    public long count() {
-        return 0;
+    public CompletionStage<Long> count() {
+        return down();
     }
 
     @Override

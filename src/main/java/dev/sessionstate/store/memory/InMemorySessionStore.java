@@ -126,8 +126,8 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public long count() {
-        return count.get();
+    public CompletionStage<Long> count() {
+        return CompletableFuture.completedFuture(count.get());
     }
 
     @Override

@@ -1,0 +1,229 @@
+package dev.sessionstate.store.infinispan;
+
+import dev.sessionstate.core.EndReason;
+import dev.sessionstate.core.Session;
+import dev.sessionstate.core.SessionEvents;
+import dev.sessionstate.core.SessionException;
+import dev.sessionstate.store.Change;
+import dev.sessionstate.store.SessionStore;
+import dev.sessionstate.store.SessionUpdate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.infinispan.client.hotrod.MetadataValue;
+import org.infinispan.client.hotrod.RemoteCacheManager;
+import org.infinispan.client.hotrod.exceptions.HotRodClientException;
+
+/**
+ * Sessions as JSON documents in an Infinispan cache, shared by every replica of the service and
+ * kept across their restarts.
+ *
+ * <p><b>Atomicity.</b> An update reads the document with its version and writes the outcome
+ * with {@code replaceWithVersion}; when another writer came first the server refuses, and the
+ * update runs again on what that writer stored. Inserts are {@code putIfAbsent}, deletes
+ * {@code removeWithVersion}. Nothing is ever written unconditionally over a document read
+ * before.
+ *
+ * <p><b>Cheap touches.</b> A read changes only {@code lastAccessedAt}. Writing the document back
+ * for that is skipped while the stored access time is less than the session's <em>touch
+ * grace</em> old: {@code touch-interval}, capped at a tenth of its timeout. The stored time then
+ * lags the real last access by less than the grace, so a session counts as expired only once
+ * {@code lastAccessedAt + timeout + grace} has passed: never before its idle timeout, at most the
+ * grace after it. With a touch interval of zero every access is written and expiry is exact.
+ *
+ * <p><b>Reclaiming.</b> Every write gives the entry a lifespan of timeout plus grace, the moment
+ * after which the document is expired whatever happens; Infinispan removes it then, so no
+ * replica sweeps. Removals by Infinispan are not reported as events; a replica that finds an
+ * expired document first removes it itself and reports it.
+ *
+ * <p><b>Failures.</b> Every operation completes within {@code operationTimeout}; when Infinispan
+ * does not answer in time or fails, the stage fails with STORE_UNAVAILABLE.
+ */
+public final class InfinispanSessionStore implements SessionStore {
+
+    private final SessionsCache cache;
+    private final SessionDocuments documents = new SessionDocuments();
+    private final SessionEvents events;
+    private final Duration touchInterval;
+    private final Duration operationTimeout;
+
+    private InfinispanSessionStore(SessionsCache cache, SessionEvents events, Duration touchInterval, Duration operationTimeout) {
+        this.cache = cache;
+        this.events = events;
+        this.touchInterval = touchInterval;
+        this.operationTimeout = operationTimeout;
+    }
+
+    /**
+     * A store on the cluster that {@code manager} connects to. Nothing is contacted here: the
+     * client is asked for, and the cache found or created, by the first operation.
+     */
+    public static InfinispanSessionStore create(Supplier<RemoteCacheManager> manager, InfinispanSettings settings,
+            SessionEvents events) {
+        SessionsCache cache = new SessionsCache(manager, settings.cache(), settings.cacheConfiguration());
+        return new InfinispanSessionStore(cache, events, settings.touchInterval(), settings.operationTimeout());
+    }
+
+    @Override
+    public void close() {
+        cache.close();
+    }
+
+    @Override
+    public String kind() {
+        return "infinispan";
+    }
+
+    @Override
+    public CompletionStage<Void> insert(Session session) {
+        return call(caches -> caches.returning()
+                .putIfAbsentAsync(session.id(), documents.write(session), lifespanSeconds(session), TimeUnit.SECONDS)
+                .thenApply(previous -> {
+                    if (previous != null) {
+                        throw new IllegalStateException("duplicate session id");
+                    }
+                    return null;
+                }));
+    }
+
+    @Override
+    public <R> CompletionStage<Change<R>> update(String id, Instant now, SessionUpdate<R> update) {
+        return call(caches -> attemptUpdate(caches, id, now, update));
+    }
+
+    private <R> CompletableFuture<Change<R>> attemptUpdate(SessionsCache.Caches caches, String id, Instant now,
+            SessionUpdate<R> update) {
+        return caches.plain().getWithMetadataAsync(id).thenCompose(stored -> {
+            if (stored == null) {
+                return CompletableFuture.failedFuture(SessionException.sessionNotFound());
+            }
+            Session current = documents.read(stored.getValue());
+            if (isExpired(current, now)) {
+                return removeExpired(caches, id, stored)
+                        .thenCompose(ignored -> CompletableFuture.failedFuture(SessionException.sessionNotFound()));
+            }
+            Change<R> change = update.apply(current);
+            Session next = change.session();
+            if (!needsWrite(current, next)) {
+                return CompletableFuture.completedFuture(change);
+            }
+            return caches.plain()
+                    .replaceWithVersionAsync(id, documents.write(next), stored.getVersion(),
+                            lifespanSeconds(next), TimeUnit.SECONDS, -1, TimeUnit.SECONDS)
+                    .thenCompose(replaced -> replaced
+                            ? CompletableFuture.completedFuture(change)
+                            // Another writer came first: run the update again on what it stored.
+                            : attemptUpdate(caches, id, now, update));
+        });
+    }
+
+    @Override
+    public CompletionStage<Boolean> delete(String id, Instant now) {
+        return call(caches -> attemptDelete(caches, id, now));
+    }
+
+    private CompletableFuture<Boolean> attemptDelete(SessionsCache.Caches caches, String id, Instant now) {
+        return caches.plain().getWithMetadataAsync(id).thenCompose(stored -> {
+            if (stored == null) {
+                return CompletableFuture.completedFuture(false);
+            }
+            if (isExpired(documents.read(stored.getValue()), now)) {
+                return removeExpired(caches, id, stored).thenApply(ignored -> false);
+            }
+            return caches.plain().removeWithVersionAsync(id, stored.getVersion()).thenCompose(removed -> {
+                if (removed) {
+                    events.ended(EndReason.ABANDONED);
+                    return CompletableFuture.completedFuture(true);
+                }
+                return attemptDelete(caches, id, now);
+            });
+        });
+    }
+
+    /** Removes an expired document unless it changed meanwhile; only the replica whose removal wins reports it. */
+    private CompletableFuture<Void> removeExpired(SessionsCache.Caches caches, String id, MetadataValue<String> stored) {
+        return caches.plain().removeWithVersionAsync(id, stored.getVersion()).thenAccept(removed -> {
+            if (removed) {
+                events.ended(EndReason.EXPIRED);
+            }
+        });
+    }
+
+    /** The number of live sessions in the whole cluster (Infinispan counts no expired entry). */
+    @Override
+    public CompletionStage<Long> count() {
+        return call(caches -> caches.plain().sizeAsync());
+    }
+
+    @Override
+    public CompletionStage<Boolean> isAvailable() {
+        return call(caches -> caches.plain().containsKeyAsync("-").thenApply(answered -> true))
+                .exceptionally(failure -> false);
+    }
+
+    /**
+     * The touch grace of a session: how long its stored access time may lag the real one. At most
+     * a tenth of its timeout, so a short-lived session is not kept much longer than asked for.
+     */
+    Duration grace(Session session) {
+        Duration tenth = Duration.ofSeconds(session.timeoutSeconds()).dividedBy(10);
+        return touchInterval.compareTo(tenth) < 0 ? touchInterval : tenth;
+    }
+
+    private boolean isExpired(Session stored, Instant now) {
+        return !now.isBefore(stored.expiresAt().plus(grace(stored)));
+    }
+
+    /** Whether {@code next} must be written: its content changed, or its access time moved by a grace or more. */
+    private boolean needsWrite(Session current, Session next) {
+        if (next.version() != current.version()) {
+            return true;
+        }
+        Duration moved = Duration.between(current.lastAccessedAt(), next.lastAccessedAt());
+        return !moved.isZero() && moved.compareTo(grace(current)) >= 0;
+    }
+
+    /** How long Infinispan keeps the entry after this write: the session's timeout plus its grace, rounded up. */
+    private long lifespanSeconds(Session session) {
+        Duration grace = grace(session);
+        return session.timeoutSeconds() + grace.toSeconds() + (grace.toNanosPart() > 0 ? 1 : 0);
+    }
+
+    /**
+     * Runs {@code operation} on the cache within the operation timeout, and turns what Infinispan
+     * or the wait threw into STORE_UNAVAILABLE; refusals of the session rules pass unchanged.
+     */
+    private <T> CompletionStage<T> call(Function<SessionsCache.Caches, CompletableFuture<T>> operation) {
+        CompletionStage<SessionsCache.Caches> caches = cache.get();
+        return caches.thenCompose(operation)
+                .toCompletableFuture()
+                .orTimeout(operationTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(failure -> {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    if (cause instanceof HotRodClientException) {
+                        // The server may have lost the cache (a restarted node): look it up again next time.
+                        cache.reset(caches);
+                        return CompletableFuture.failedFuture(unavailable(cause));
+                    }
+                    if (cause instanceof TimeoutException) {
+                        return CompletableFuture.failedFuture(unavailable(cause));
+                    }
+                    // A refusal by the session rules, or a bug: not Infinispan's doing.
+                    return CompletableFuture.failedFuture(cause);
+                });
+    }
+
+    private SessionException unavailable(Throwable cause) {
+        String reason = cause instanceof TimeoutException
+                ? "Infinispan did not answer within " + operationTimeout.toMillis() + " ms."
+                : "Infinispan could not be reached.";
+        return new SessionException(SessionException.Kind.STORE_UNAVAILABLE, reason + " Try again shortly.");
+    }
+}
