@@ -6,6 +6,7 @@ import dev.sessionstate.core.SessionIds;
 import dev.sessionstate.core.SessionRules;
 import dev.sessionstate.core.SessionService;
 import dev.sessionstate.metrics.MeteredSessionStore;
+import dev.sessionstate.store.ContextBoundSessionStore;
 import dev.sessionstate.store.SessionStore;
 import dev.sessionstate.store.infinispan.InfinispanSessionStore;
 import dev.sessionstate.store.infinispan.InfinispanSettings;
@@ -45,7 +46,8 @@ public class ServiceWiring {
         SessionStore store = switch (config.store().kind()) {
             case memory -> memoryStore(config.memory(), clock, events);
             // The Hot Rod client is asked for on first use, so the memory store never creates one.
-            case infinispan -> InfinispanSessionStore.create(infinispan::get, infinispanSettings(config.infinispan()), events);
+            case infinispan -> new ContextBoundSessionStore(
+                    InfinispanSessionStore.create(infinispan::get, infinispanSettings(config.infinispan()), events));
         };
         return new MeteredSessionStore(store, registry);
     }
