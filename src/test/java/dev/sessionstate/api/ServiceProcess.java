@@ -1,0 +1,88 @@
+package dev.sessionstate.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One instance of the packaged service ({@code target/quarkus-app/quarkus-run.jar}) on
+ * 127.0.0.1, for tests that need more than the one instance that Quarkus starts. Its output goes
+ * to {@code target/service-<port>.log}.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final int port;
+    private final List<String> command;
+    private Process process;
+
+    ServiceProcess(int port, Map<String, String> config) {
+        this.port = port;
+        this.command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.add("-Dquarkus.http.host=127.0.0.1");
+        command.add("-Dquarkus.http.port=" + port);
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
+    }
+
+    /** Starts the instance and waits until it is ready (which, on Infinispan, means it has its cache). */
+    ServiceProcess start() {
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "service-" + port + ".log").toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Instant deadline = Instant.now().plusSeconds(60);
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUri() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
+        while (Instant.now().isBefore(deadline) && process.isAlive()) {
+            try {
+                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        close();
+        throw new IllegalStateException("service on port " + port + " was not ready; see target/service-" + port + ".log");
+    }
+
+    String baseUri() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Stops the instance as Kubernetes does (SIGTERM: in-flight requests finish) and waits for it. */
+    @Override
+    public void close() {
+        if (process != null) {
+            process.destroy();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
+    }
+}
