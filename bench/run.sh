@@ -35,71 +35,13 @@ SERVICE_JAR=$ROOT/target/quarkus-app/quarkus-run.jar
 BASELINE_JAR=$ROOT/bench/baseline/target/quarkus-app/quarkus-run.jar
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-
-log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$OUT/log.txt" >&2; }
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 
 build() {
   log "building the service and the baseline"
   ./mvnw -B -q package -DskipTests
   ./mvnw -B -q -f bench/baseline/pom.xml package
-}
-
-PID=
-PIDS=()
-start() { # start NAME JAR PORT CPUSET [JVM options...]
-  local name=$1 jar=$2 port=$3 cpus=$4; shift 4
-  taskset -c "$cpus" java "$@" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" -jar "$jar" \
-    > "$OUT/$name.log" 2>&1 &
-  PID=$!
-  PIDS+=("$PID")
-  for _ in $(seq 1 300); do
-    curl -s -o /dev/null "http://127.0.0.1:$port/q/health/live" && return 0
-    curl -s -o /dev/null "http://127.0.0.1:$port/sessions/x/items/k1" && return 0
-    sleep 0.1
-  done
-  echo "$name did not start" >&2; exit 1
-}
-stop() { # stops every server started so far
-  local p
-  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null || true; done
-  PIDS=(); PID=
-}
-trap stop EXIT
-
-# Creates SESSIONS sessions of KEYS small items and writes their ids as a Lua table.
-create_sessions() {
-  local items='{"items":{' k
-  for k in $(seq 1 "$KEYS"); do items+="\"k$k\":{\"n\":$k,\"s\":\"hello world\"}"; [ "$k" -lt "$KEYS" ] && items+=","; done
-  items+='}}'
-  { echo "return {"
-    for _ in $(seq 1 "$SESSIONS"); do
-      curl -s -X POST "http://127.0.0.1:$PORT/sessions" -H 'Content-Type: application/json' -d "$items" \
-        | sed -E 's/.*"id":"([^"]+)".*/"\1",/'
-    done
-    echo "}"; } > "$OUT/sessions.lua"
-}
-
-# wrk_run PORT SCRIPT SECONDS -> the RESULT line
-wrk_run() {
-  taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNECTIONS" -d"$3"s --timeout 5s -s "bench/wrk/$2.lua" "http://127.0.0.1:$1" \
-    | grep '^RESULT'
-}
-
-# median NAME: the median of NAME's runs, by throughput
-median() {
-  echo "$1 $(sort -t= -k2 -n "$OUT/$1.runs" | sed -n "$(( (RUNS + 1) / 2 ))p")" | tee -a "$OUT/summary.txt"
-}
-
-# scenario SCRIPT: RUNS runs each of the baseline and the service, alternating, then the medians
-scenario() {
-  local script=$1 i
-  : > "$OUT/baseline-$script.runs"; : > "$OUT/service-$script.runs"
-  for i in $(seq 1 "$RUNS"); do
-    wrk_run "$BASE_PORT" "$script" "$DURATION" | tee -a "$OUT/baseline-$script.runs" >&2
-    wrk_run "$PORT" "$script" "$DURATION" | tee -a "$OUT/service-$script.runs" >&2
-  done
-  median "baseline-$script"
-  median "service-$script"
 }
 
 heap_used() { # bytes of heap in use right after a full GC
@@ -130,8 +72,8 @@ wrk_run "$BASE_PORT" mix "$WARMUP" > /dev/null
 wrk_run "$PORT" mix "$WARMUP" > /dev/null
 
 log "GET and PUT, alternating baseline and service runs; then the service's mix"
-scenario get
-scenario put
+scenario get "$BASE_PORT" get get
+scenario put "$BASE_PORT" put put
 : > "$OUT/service-mix.runs"
 for _ in $(seq 1 "$RUNS"); do wrk_run "$PORT" mix "$DURATION" | tee -a "$OUT/service-mix.runs" >&2; done
 median service-mix

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Benchmarks the service on the Infinispan store against Infinispan's own REST API, on the same
+# Infinispan server in the same run, on 127.0.0.1 only.
+#
+#   bench/infinispan.sh             full run (about 9 minutes)
+#   QUICK=1 bench/infinispan.sh     short run to try the script (numbers not comparable)
+#   NEAR_CACHE=1 bench/infinispan.sh   the service with a Hot Rod near cache (INVALIDATED)
+#
+# Method: one Infinispan Server node (the test configuration, src/test/infinispan/conf) and the
+# service run unpinned on the two CPUs; wrk (one thread, 64 connections) is pinned to CPU 1. Both
+# sides hold the same data: SESSIONS sessions of KEYS items in the service, and the same number of
+# entries with the same 29-byte JSON value in an Infinispan cache (bench-items, text keys, JSON
+# values). After a warm-up of both, the runs of Infinispan's REST API and of the service
+# alternate, RUNS times DURATION seconds each; the median run is reported. Every load loop is
+# bounded in time. Results go to bench/results/<timestamp>/; bench/RESULTS.md records them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+WARMUP=${WARMUP:-30}
+DURATION=${DURATION:-15}
+RUNS=${RUNS:-3}
+CONNECTIONS=${CONNECTIONS:-64}
+SESSIONS=${SESSIONS:-1000}
+KEYS=${KEYS:-10}
+if [ "${QUICK:-0}" = 1 ]; then WARMUP=5; DURATION=3; RUNS=1; SESSIONS=100; fi
+LOAD_CPU=1
+PORT=8080
+ISPN_OFFSET=100
+ISPN_PORT=$((11222 + ISPN_OFFSET))
+
+OUT=$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)-infinispan
+mkdir -p "$OUT"
+export BENCH_DIR=$ROOT/bench BENCH_KEYS=$KEYS BENCH_SESSIONS=$OUT/sessions.lua
+SERVICE_JAR=$ROOT/target/quarkus-app/quarkus-run.jar
+CLASSPATH_FILE=$ROOT/target/infinispan-server/classpath.txt
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+
+log "building the service; resolving the Infinispan server"
+./mvnw -B -q package -DskipTests
+./mvnw -B -q -f src/test/infinispan/pom.xml dependency:build-classpath -Dmdep.outputFile="$CLASSPATH_FILE"
+
+start_infinispan() { # the same node the tests start (InfinispanServer), with its output in OUT
+  local root=$OUT/infinispan
+  mkdir -p "$root/conf" "$root/data" "$root/log" "$root/lib"
+  cp src/test/infinispan/conf/* "$root/conf/"
+  java -Xmx2g --add-exports java.naming/com.sun.jndi.ldap=ALL-UNNAMED \
+    --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.util.concurrent=ALL-UNNAMED \
+    -Dinfinispan.cluster.name=bench -Djgroups.tcp.port=7990 -Djgroups.tcpping.initial_hosts='127.0.0.1[7990]' \
+    -Djgroups.fd.port-offset=50000 -cp "$(cat "$CLASSPATH_FILE")" org.infinispan.server.Bootstrap \
+    -s "$root" -c infinispan.xml -b 127.0.0.1 -k 127.0.0.1 -o "$ISPN_OFFSET" > "$OUT/infinispan.log" 2>&1 &
+  PIDS+=("$!")
+  for _ in $(seq 1 600); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$ISPN_PORT/rest/v2/container/health/status")" = 200 ] && return 0
+    sleep 0.1
+  done
+  echo "Infinispan did not start" >&2; exit 1
+}
+
+log "Infinispan node on port $ISPN_PORT; the service on $PORT; $SESSIONS sessions of $KEYS items"
+start_infinispan
+curl -s -o /dev/null -X POST "http://127.0.0.1:$ISPN_PORT/rest/v2/caches/bench-items" -H 'Content-Type: application/json' \
+  -d '{"distributed-cache":{"mode":"SYNC","owners":2,"encoding":{"key":{"media-type":"text/plain; charset=UTF-8"},"value":{"media-type":"application/json"}}}}'
+near=()
+if [ "${NEAR_CACHE:-0}" = 1 ]; then
+  near=(-Dquarkus.infinispan-client.cache.sessions.near-cache-mode=INVALIDATED
+        -Dquarkus.infinispan-client.cache.sessions.near-cache-max-entries=100000)
+fi
+start service "$SERVICE_JAR" "$PORT" "0,1" -Dsessions.store.kind=infinispan \
+  -Dquarkus.infinispan-client.hosts="127.0.0.1:$ISPN_PORT" -Dquarkus.infinispan-client.use-auth=false "${near[@]}"
+create_sessions
+wrk_run "$ISPN_PORT" ispn-fill $(( SESSIONS * KEYS / 1000 + 5 )) > /dev/null
+log "warm-up: ${WARMUP}s of GETs and ${WARMUP}s of PUTs on each"
+for pair in "$ISPN_PORT ispn-get" "$PORT get" "$ISPN_PORT ispn-put" "$PORT put"; do
+  # shellcheck disable=SC2086
+  wrk_run $pair "$WARMUP" > /dev/null
+done
+
+log "GET and PUT, alternating Infinispan REST and service runs"
+scenario get "$ISPN_PORT" ispn-get get
+scenario put "$ISPN_PORT" ispn-put put
+stop
+
+log "done: $OUT/summary.txt"
+cat "$OUT/summary.txt"
