@@ -33,7 +33,6 @@ OUT=$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)-infinispan
 mkdir -p "$OUT"
 export BENCH_DIR=$ROOT/bench BENCH_KEYS=$KEYS BENCH_SESSIONS=$OUT/sessions.lua
 SERVICE_JAR=$ROOT/target/quarkus-app/quarkus-run.jar
-CLASSPATH_FILE=$ROOT/target/infinispan-server/classpath.txt
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 # shellcheck source=bench/lib.sh
@@ -41,17 +40,11 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; e
 
 log "building the service; resolving the Infinispan server"
 ./mvnw -B -q package -DskipTests
-./mvnw -B -q -f src/test/infinispan/pom.xml dependency:build-classpath -Dmdep.outputFile="$CLASSPATH_FILE"
+./mvnw -B -q -f src/test/infinispan/pom.xml dependency:build-classpath -Dmdep.outputFile="$ROOT/target/infinispan-server/classpath.txt"
 
-start_infinispan() { # the same node the tests start (InfinispanServer), with its output in OUT
-  local root=$OUT/infinispan
-  mkdir -p "$root/conf" "$root/data" "$root/log" "$root/lib"
-  cp src/test/infinispan/conf/* "$root/conf/"
-  java -Xmx2g --add-exports java.naming/com.sun.jndi.ldap=ALL-UNNAMED \
-    --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.util.concurrent=ALL-UNNAMED \
-    -Dinfinispan.cluster.name=bench -Djgroups.tcp.port=7990 -Djgroups.tcpping.initial_hosts='127.0.0.1[7990]' \
-    -Djgroups.fd.port-offset=50000 -cp "$(cat "$CLASSPATH_FILE")" org.infinispan.server.Bootstrap \
-    -s "$root" -c infinispan.xml -b 127.0.0.1 -k 127.0.0.1 -o "$ISPN_OFFSET" > "$OUT/infinispan.log" 2>&1 &
+start_infinispan() { # the node the tests use (src/test/infinispan/server.sh), its files in OUT
+  SERVER_ROOT=$OUT/infinispan OFFSET=$ISPN_OFFSET JGROUPS_PORT=7990 CLUSTER=bench JAVA_OPTS=-Xmx2g \
+    src/test/infinispan/server.sh > "$OUT/infinispan.log" 2>&1 &
   PIDS+=("$!")
   for _ in $(seq 1 600); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$ISPN_PORT/rest/v2/container/health/status")" = 200 ] && return 0

@@ -19,7 +19,8 @@ public final class Items {
     public static final Items EMPTY = new Items(new LinkedHashMap<>(0), 0);
 
     private final LinkedHashMap<String, String> values;
-    private final int bytes;
+    /** Counted when first asked for: reads of stored sessions never need it. -1 until then. */
+    private int bytes;
 
     private Items(LinkedHashMap<String, String> values, int bytes) {
         this.values = values;
@@ -29,12 +30,8 @@ public final class Items {
     /** Builds items from an ordered map of keys to JSON texts. */
     public static Items of(Map<String, String> values) {
         LinkedHashMap<String, String> copy = new LinkedHashMap<>((int) (values.size() / 0.75f) + 1);
-        int bytes = 0;
-        for (Map.Entry<String, String> e : values.entrySet()) {
-            copy.put(e.getKey(), e.getValue());
-            bytes += utf8Length(e.getKey()) + utf8Length(e.getValue());
-        }
-        return new Items(copy, bytes);
+        copy.putAll(values);
+        return new Items(copy, -1);
     }
 
     /** The JSON text stored under {@code key}, or null when there is none. */
@@ -52,6 +49,13 @@ public final class Items {
 
     /** UTF-8 bytes of all keys and values. */
     public int bytes() {
+        if (bytes < 0) {
+            int count = 0;
+            for (Map.Entry<String, String> e : values.entrySet()) {
+                count += utf8Length(e.getKey()) + utf8Length(e.getValue());
+            }
+            bytes = count; // a benign race: every thread counts the same number
+        }
         return bytes;
     }
 
@@ -87,7 +91,7 @@ public final class Items {
         LinkedHashMap<String, String> copy = copy(values.size() + 1);
         String old = copy.put(key, json);
         int delta = old == null ? utf8Length(key) + utf8Length(json) : utf8Length(json) - utf8Length(old);
-        return new Items(copy, bytes + delta);
+        return new Items(copy, bytes() + delta);
     }
 
     /** Items without {@code key}; this instance when the key is absent. */
@@ -97,7 +101,7 @@ public final class Items {
         }
         LinkedHashMap<String, String> copy = copy(values.size());
         String old = copy.remove(key);
-        return new Items(copy, bytes - utf8Length(key) - utf8Length(old));
+        return new Items(copy, bytes() - utf8Length(key) - utf8Length(old));
     }
 
     private LinkedHashMap<String, String> copy(int expectedSize) {

@@ -12,6 +12,7 @@ import dev.sessionstate.core.SessionProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 
 /**
@@ -88,8 +89,8 @@ final class SessionDocuments {
                 json.nextToken();
                 switch (name) {
                     case "id" -> id = json.getText();
-                    case "createdAt" -> createdAt = Instant.parse(json.getText());
-                    case "lastAccessedAt" -> lastAccessedAt = Instant.parse(json.getText());
+                    case "createdAt" -> createdAt = instant(json.getText());
+                    case "lastAccessedAt" -> lastAccessedAt = instant(json.getText());
                     case "timeoutSeconds" -> timeoutSeconds = json.getIntValue();
                     case "readOnly" -> readOnly = json.getBooleanValue();
                     case "version" -> version = json.getLongValue();
@@ -139,6 +140,50 @@ final class SessionDocuments {
             values.put(key, document.substring(start, end));
         }
         return Items.of(values);
+    }
+
+    /**
+     * Reads an instant as {@link Instant#toString()} writes it in UTC ({@code 2026-11-22T06:00:00.123Z},
+     * with 0 to 9 digits of fraction), without the general parser, which took a tenth of the
+     * time of a whole store operation; anything else goes to {@link Instant#parse}.
+     */
+    static Instant instant(String text) {
+        int n = text.length();
+        if (n < 20 || n > 30 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(n - 1) != 'Z') {
+            return Instant.parse(text);
+        }
+        int nanos = 0;
+        if (n > 20) {
+            if (text.charAt(19) != '.') {
+                return Instant.parse(text);
+            }
+            int digits = n - 21;
+            nanos = digits(text, 20, n - 1);
+            for (int i = digits; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        if (hour > 23 || minute > 59 || second > 59) {
+            return Instant.parse(text);
+        }
+        long days = LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10)).toEpochDay();
+        return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new IllegalArgumentException("not a timestamp: " + text);
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static void writeInteger(JsonGenerator json, String name, Integer value) throws IOException {
