@@ -94,11 +94,12 @@ public final class InfinispanSessionStore implements SessionStore {
 
     @Override
     public <R> CompletionStage<Change<R>> update(String id, Instant now, SessionUpdate<R> update) {
-        return call(caches -> attemptUpdate(caches, id, now, update));
+        long deadline = deadline();
+        return call(caches -> attemptUpdate(caches, id, now, update, deadline));
     }
 
     private <R> CompletableFuture<Change<R>> attemptUpdate(SessionsCache.Caches caches, String id, Instant now,
-            SessionUpdate<R> update) {
+            SessionUpdate<R> update, long deadline) {
         return caches.plain().getWithMetadataAsync(id).thenCompose(stored -> {
             if (stored == null) {
                 return CompletableFuture.failedFuture(SessionException.sessionNotFound());
@@ -119,16 +120,17 @@ public final class InfinispanSessionStore implements SessionStore {
                     .thenCompose(replaced -> replaced
                             ? CompletableFuture.completedFuture(change)
                             // Another writer came first: run the update again on what it stored.
-                            : attemptUpdate(caches, id, now, update));
+                            : retry(deadline, () -> attemptUpdate(caches, id, now, update, deadline)));
         });
     }
 
     @Override
     public CompletionStage<Boolean> delete(String id, Instant now) {
-        return call(caches -> attemptDelete(caches, id, now));
+        long deadline = deadline();
+        return call(caches -> attemptDelete(caches, id, now, deadline));
     }
 
-    private CompletableFuture<Boolean> attemptDelete(SessionsCache.Caches caches, String id, Instant now) {
+    private CompletableFuture<Boolean> attemptDelete(SessionsCache.Caches caches, String id, Instant now, long deadline) {
         return caches.plain().getWithMetadataAsync(id).thenCompose(stored -> {
             if (stored == null) {
                 return CompletableFuture.completedFuture(false);
@@ -141,7 +143,7 @@ public final class InfinispanSessionStore implements SessionStore {
                     events.ended(EndReason.ABANDONED);
                     return CompletableFuture.completedFuture(true);
                 }
-                return attemptDelete(caches, id, now);
+                return retry(deadline, () -> attemptDelete(caches, id, now, deadline));
             });
         });
     }
@@ -153,6 +155,19 @@ public final class InfinispanSessionStore implements SessionStore {
                 events.ended(EndReason.EXPIRED);
             }
         });
+    }
+
+    /** When an operation that starts now must have finished, in {@link System#nanoTime()}. */
+    private long deadline() {
+        return System.nanoTime() + operationTimeout.toNanos();
+    }
+
+    /**
+     * Another attempt after a lost compare-and-set, unless the operation is out of time: the
+     * caller has had its 503 then, and a change made after that would surprise it.
+     */
+    private static <T> CompletableFuture<T> retry(long deadline, Supplier<CompletableFuture<T>> attempt) {
+        return System.nanoTime() - deadline < 0 ? attempt.get() : CompletableFuture.failedFuture(new TimeoutException());
     }
 
     /** The number of live sessions in the whole cluster (Infinispan counts no expired entry). */

@@ -1,0 +1,118 @@
+package dev.sessionstate.deploy;
+
+import static dev.sessionstate.deploy.Manifests.at;
+import static dev.sessionstate.deploy.Manifests.read;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Holds the Kubernetes manifests and the application together: ports, probe paths, environment
+ * variables, image name, and the Infinispan overlay's cluster, cache and settings. (CI renders
+ * and schema-validates the manifests themselves: .ci/k8s.)
+ */
+@QuarkusTest
+class KubernetesManifestsTest {
+
+    private static final Map<String, Object> DEPLOYMENT = read("base/deployment.yaml");
+    private static final Map<String, Object> CONTAINER = at(DEPLOYMENT, "spec", "template", "spec", "containers", 0);
+
+    @Test
+    void containerPortIsTheServicesHttpPort() throws IOException {
+        // As deployed (the prod profile): tests themselves listen on quarkus.http.test-port.
+        Properties properties = new Properties();
+        try (var in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
+            properties.load(in);
+        }
+        int port = Integer.parseInt(properties.getProperty("quarkus.http.port"));
+        Map<String, Object> http = at(CONTAINER, "ports", 0);
+        assertEquals("http", http.get("name"));
+        assertEquals(port, http.get("containerPort"));
+        assertEquals(Integer.toString(port), at(DEPLOYMENT, "spec", "template", "metadata", "annotations", "prometheus.io/port"));
+        assertEquals("http", at(read("base/service.yaml"), "spec", "ports", 0, "targetPort"));
+        assertEquals("http", at(read("monitoring/servicemonitor.yaml"), "spec", "endpoints", 0, "port"));
+        assertTrue(Files.readString(Path.of("src/main/docker/Dockerfile.jvm")).contains("EXPOSE " + port));
+    }
+
+    @Test
+    void probePathsAnswer200() {
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            String path = at(CONTAINER, probe, "httpGet", "path");
+            assertEquals("http", at(CONTAINER, probe, "httpGet", "port"), probe);
+            given().get(path).then().statusCode(200);
+        }
+        assertEquals("/q/health/live", at(CONTAINER, "livenessProbe", "httpGet", "path"));
+        assertEquals("/q/health/ready", at(CONTAINER, "readinessProbe", "httpGet", "path"));
+        String metrics = at(DEPLOYMENT, "spec", "template", "metadata", "annotations", "prometheus.io/path");
+        given().get(metrics).then().statusCode(200);
+        assertEquals(metrics, at(read("monitoring/servicemonitor.yaml"), "spec", "endpoints", 0, "path"));
+    }
+
+    @Test
+    void everyVariableTheManifestsSetIsAConfigurationKey() {
+        Set<String> keys = Manifests.configurationKeys();
+        assertTrue(keys.contains("sessions.store.kind") && keys.contains("quarkus.infinispan-client.hosts"), keys.toString());
+        List<String> names = new ArrayList<>();
+        for (String overlay : List.of("memory", "infinispan")) {
+            names.addAll(Manifests.configMap(overlay).keySet());
+        }
+        names.addAll(Manifests.containerEnvNames("overlays/infinispan/deployment.yaml"));
+        for (String name : names) {
+            assertNotNull(Manifests.keyOf(name, keys), name + " sets no configuration key of the service");
+        }
+        // The JVM's own variable, not the service's configuration.
+        assertEquals(List.of("JAVA_TOOL_OPTIONS"), Manifests.containerEnvNames("base/deployment.yaml"));
+    }
+
+    @Test
+    void overlaysSelectTheirStore() {
+        assertEquals("memory", Manifests.configMap("memory").get("SESSIONS_STORE_KIND"));
+        assertEquals(1, (int) at(read("overlays/memory/deployment.yaml"), "spec", "replicas"));
+        assertEquals("infinispan", Manifests.configMap("infinispan").get("SESSIONS_STORE_KIND"));
+    }
+
+    @Test
+    void infinispanOverlayNamesOneClusterAndTheServicesCache() {
+        Map<String, String> config = Manifests.configMap("infinispan");
+        Map<String, Object> infinispan = read("overlays/infinispan/infinispan.yaml");
+        Map<String, Object> cache = read("overlays/infinispan/cache.yaml");
+        String cluster = at(infinispan, "metadata", "name");
+
+        assertEquals("infinispan.org/v1", infinispan.get("apiVersion"));
+        assertEquals(3, (int) at(infinispan, "spec", "replicas"));
+        assertEquals("DataGrid", at(infinispan, "spec", "service", "type"));
+        assertEquals(cluster + ":11222", config.get("QUARKUS_INFINISPAN_CLIENT_HOSTS"));
+        assertEquals("infinispan.org/v2alpha1", cache.get("apiVersion"));
+        assertEquals(cluster, at(cache, "spec", "clusterName"));
+        assertEquals(config.get("SESSIONS_INFINISPAN_CACHE"), at(cache, "spec", "name"));
+        String template = at(cache, "spec", "template");
+        assertTrue(template.contains("mediaType: \"text/plain; charset=UTF-8\"") && template.contains("mediaType: \"application/json\""),
+                "the cache stores text keys and JSON values, as the service's own cache does");
+        assertTrue(template.contains("owners: 2"));
+        // Credentials come from a Secret that is referenced, never committed.
+        String secret = at(read("overlays/infinispan/deployment.yaml"),
+                "spec", "template", "spec", "containers", 0, "env", 0, "valueFrom", "secretKeyRef", "name");
+        assertTrue(Files.notExists(Manifests.K8S.resolve("overlays/infinispan/" + secret + ".yaml")));
+    }
+
+    @Test
+    void imageIsNamedAlikeEverywhere() throws IOException {
+        Map<String, Object> image = at(read("base/kustomization.yaml"), "images", 0);
+        assertEquals(CONTAINER.get("image"), image.get("name"));
+        String reference = image.get("newName") + ":" + image.get("newTag");
+        assertTrue(Files.readString(Path.of("src/main/docker/Dockerfile.jvm")).contains("-t " + reference + " "), reference);
+        assertTrue(Files.readString(Path.of("README.md")).contains(reference), "the README builds " + reference);
+    }
+}
