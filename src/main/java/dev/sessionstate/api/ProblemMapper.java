@@ -76,20 +76,36 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response wrapped(CompletionException e, UriInfo uri) {
-        Throwable cause = e.getCause();
-        if (cause instanceof SessionException refusal) {
-            return refused(refusal, uri);
-        }
-        if (cause instanceof ProblemException problem) {
-            return badRequest(problem, uri);
-        }
-        return unexpected(cause == null ? e : cause, uri);
+        return response(answer(e), uri);
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        LOG.error("Unexpected error", e);
-        return response(ProblemType.INTERNAL_ERROR, "The service failed to answer this request.", uri);
+        return response(answer(e), uri);
+    }
+
+    /**
+     * What a failure of the service is answered with: a refusal's own type and detail, or, for
+     * anything unexpected, a generic 500 (and the failure is logged here, once).
+     */
+    static Answer answer(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof SessionException refusal) {
+            return new Answer(ProblemType.of(refusal.kind()), refusal.getMessage());
+        }
+        if (cause instanceof ProblemException problem) {
+            return new Answer(problem.type(), problem.getMessage());
+        }
+        LOG.error("Unexpected error", cause);
+        return new Answer(ProblemType.INTERNAL_ERROR, "The service failed to answer this request.");
+    }
+
+    /** A problem's type and its detail for this occurrence. */
+    record Answer(ProblemType type, String detail) {
+    }
+
+    private Response response(Answer answer, UriInfo uri) {
+        return response(answer.type(), answer.detail(), uri);
     }
 
     private Response response(ProblemType type, String detail, UriInfo uri) {

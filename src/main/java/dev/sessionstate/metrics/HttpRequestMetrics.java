@@ -49,6 +49,11 @@ public class HttpRequestMetrics {
         }
     }
 
+    /** Records a request that a plain Vert.x route answered, begun at {@code startNanos} ({@link System#nanoTime()}). */
+    public void record(String method, String template, int status, long startNanos) {
+        timer(new RouteKey(method, template, status)).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+    }
+
     private Timer timer(RouteKey key) {
         Timer timer = timers.get(key);
         return timer != null ? timer : timers.computeIfAbsent(key, k -> Timer.builder("http.server.requests")
