@@ -17,24 +17,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
-WARMUP=${WARMUP:-30}
-DURATION=${DURATION:-15}
-RUNS=${RUNS:-3}
-CONNECTIONS=${CONNECTIONS:-64}
-SESSIONS=${SESSIONS:-1000}
-KEYS=${KEYS:-10}
-if [ "${QUICK:-0}" = 1 ]; then WARMUP=5; DURATION=3; RUNS=1; SESSIONS=100; fi
-LOAD_CPU=1
-PORT=8080
 ISPN_OFFSET=100
 ISPN_PORT=$((11222 + ISPN_OFFSET))
-
-OUT=$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)-infinispan
-mkdir -p "$OUT"
-export BENCH_DIR=$ROOT/bench BENCH_KEYS=$KEYS BENCH_SESSIONS=$OUT/sessions.lua
-SERVICE_JAR=$ROOT/target/quarkus-app/quarkus-run.jar
-
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+OUT_NAME=$(date -u +%Y%m%dT%H%M%SZ)-infinispan
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
 

@@ -1,5 +1,23 @@
-# Helpers shared by bench/run.sh and bench/infinispan.sh; sourced, not run. They expect OUT, PORT,
-# LOAD_CPU, CONNECTIONS, RUNS, DURATION, SESSIONS and KEYS to be set, and the working directory to be the repository.
+# Settings and helpers shared by bench/run.sh and bench/infinispan.sh; sourced, not run, from the
+# repository's root (ROOT), after the script has set OUT_NAME, the name of its results folder.
+# Every setting can be given in the environment; QUICK=1 makes a short trial run.
+
+WARMUP=${WARMUP:-30}
+DURATION=${DURATION:-15}
+RUNS=${RUNS:-3}
+CONNECTIONS=${CONNECTIONS:-64}
+SESSIONS=${SESSIONS:-1000}
+KEYS=${KEYS:-10}
+if [ "${QUICK:-0}" = 1 ]; then WARMUP=5; DURATION=3; RUNS=1; SESSIONS=100; fi
+LOAD_CPU=1
+PORT=8080
+
+OUT=$ROOT/bench/results/$OUT_NAME
+mkdir -p "$OUT"
+export BENCH_DIR=$ROOT/bench BENCH_KEYS=$KEYS BENCH_SESSIONS=$OUT/sessions.lua
+SERVICE_JAR=$ROOT/target/quarkus-app/quarkus-run.jar
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$OUT/log.txt" >&2; }
 

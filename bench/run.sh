@@ -15,28 +15,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
-WARMUP=${WARMUP:-30}
-DURATION=${DURATION:-15}
-RUNS=${RUNS:-3}
-CONNECTIONS=${CONNECTIONS:-64}
-SESSIONS=${SESSIONS:-1000}
-KEYS=${KEYS:-10}
 HEAP_SESSIONS=${HEAP_SESSIONS:-1000000}
-if [ "${QUICK:-0}" = 1 ]; then WARMUP=5; DURATION=3; RUNS=1; SESSIONS=100; HEAP_SESSIONS=20000; fi
+if [ "${QUICK:-0}" = 1 ]; then HEAP_SESSIONS=20000; fi
 SERVER_CPU=0
-LOAD_CPU=1
-PORT=8080
 BASE_PORT=8090
-
-OUT=$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)
-mkdir -p "$OUT"
-export BENCH_DIR=$ROOT/bench BENCH_KEYS=$KEYS BENCH_SESSIONS=$OUT/sessions.lua
-SERVICE_JAR=$ROOT/target/quarkus-app/quarkus-run.jar
-BASELINE_JAR=$ROOT/bench/baseline/target/quarkus-app/quarkus-run.jar
-
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+OUT_NAME=$(date -u +%Y%m%dT%H%M%SZ)
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
+BASELINE_JAR=$ROOT/bench/baseline/target/quarkus-app/quarkus-run.jar
 
 build() {
   log "building the service and the baseline"
