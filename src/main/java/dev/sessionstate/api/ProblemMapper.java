@@ -39,16 +39,6 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response refused(SessionException e, UriInfo uri) {
-        return response(ProblemType.of(e.kind()), e.getMessage(), uri);
-    }
-
-    @ServerExceptionMapper
-    public Response badRequest(ProblemException e, UriInfo uri) {
-        return response(e.type(), e.getMessage(), uri);
-    }
-
-    @ServerExceptionMapper
     public Response framework(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         if (e instanceof NotAllowedException) {
@@ -69,19 +59,16 @@ public class ProblemMapper {
             return response(ProblemType.NOT_FOUND, "There is no resource at this path.", uri);
         }
         if (status >= 500) {
-            return unexpected(e, uri);
+            return failure(e, uri);
         }
         return response(ProblemType.INVALID_PARAMETER, "The request is not valid for this resource.", uri);
     }
 
+    /** Refusals of the session rules and of request checks, as they are or wrapped by a stage; anything else is a 500. */
     @ServerExceptionMapper
-    public Response wrapped(CompletionException e, UriInfo uri) {
-        return response(answer(e), uri);
-    }
-
-    @ServerExceptionMapper
-    public Response unexpected(Throwable e, UriInfo uri) {
-        return response(answer(e), uri);
+    public Response failure(Throwable e, UriInfo uri) {
+        Answer answer = answer(e);
+        return response(answer.type(), answer.detail(), uri);
     }
 
     /**
@@ -102,10 +89,6 @@ public class ProblemMapper {
 
     /** A problem's type and its detail for this occurrence. */
     record Answer(ProblemType type, String detail) {
-    }
-
-    private Response response(Answer answer, UriInfo uri) {
-        return response(answer.type(), answer.detail(), uri);
     }
 
     private Response response(ProblemType type, String detail, UriInfo uri) {
