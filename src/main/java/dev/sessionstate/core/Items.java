@@ -34,6 +34,32 @@ public final class Items {
         return new Items(copy, -1);
     }
 
+    /** Builds items key by key, without the copy that {@link #of} makes. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects keys and JSON texts in order; a builder is used once, by one thread. */
+    public static final class Builder {
+
+        private LinkedHashMap<String, String> values = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** Sets {@code key} to {@code json}; a key set twice keeps its first position and its last value. */
+        public Builder put(String key, String json) {
+            values.put(key, json);
+            return this;
+        }
+
+        public Items build() {
+            Items items = values.isEmpty() ? EMPTY : new Items(values, -1);
+            values = null; // the instance is immutable from here on
+            return items;
+        }
+    }
+
     /** The JSON text stored under {@code key}, or null when there is none. */
     public String get(String key) {
         return values.get(key);

@@ -21,6 +21,15 @@ class ItemsTest {
     }
 
     @Test
+    void builtItemsKeepTheOrderOfFirstPutAndCountTheirBytes() {
+        Items items = Items.builder().put("b", "1").put("a", "\"é\"").put("b", "22").build();
+        assertEquals(List.of("b", "a"), items.keys());
+        assertEquals("22", items.get("b"));
+        assertEquals(utf8("b") + utf8("22") + utf8("a") + utf8("\"é\""), items.bytes());
+        assertSame(Items.EMPTY, Items.builder().build());
+    }
+
+    @Test
     void changesLeaveTheOriginalUntouched() {
         Items one = Items.EMPTY.with("a", "1");
         one.with("b", "2");

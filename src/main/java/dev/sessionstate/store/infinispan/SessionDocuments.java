@@ -1,19 +1,10 @@
 package dev.sessionstate.store.infinispan;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.io.SegmentedStringWriter;
 import dev.sessionstate.core.Items;
 import dev.sessionstate.core.Session;
 import dev.sessionstate.core.SessionProperties;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 
 /**
  * Sessions as the JSON documents kept in Infinispan, readable by anything that speaks JSON
@@ -32,114 +23,193 @@ import java.util.LinkedHashMap;
  */
 final class SessionDocuments {
 
-    private final JsonFactory factory = JsonFactory.builder()
-            // Documents were written by this class within the configured limits; only the defaults'
-            // length caps could refuse what the API accepted.
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(Integer.MAX_VALUE)
-                    .maxNumberLength(Integer.MAX_VALUE)
-                    .maxStringLength(Integer.MAX_VALUE)
-                    .build())
-            .build();
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /** The epoch days of 0000-01-01 and 9999-12-31, the years that {@link Instant#toString()} writes with four digits. */
+    private static final long MIN_FAST_DAY = LocalDate.of(0, 1, 1).toEpochDay();
+    private static final long MAX_FAST_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
 
+    /** The document of {@code session}. */
     String write(Session session) {
-        try (SegmentedStringWriter out = new SegmentedStringWriter(factory._getBufferRecycler());
-             JsonGenerator json = factory.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeStringField("id", session.id());
-            json.writeStringField("createdAt", session.createdAt().toString());
-            json.writeStringField("lastAccessedAt", session.lastAccessedAt().toString());
-            json.writeNumberField("timeoutSeconds", session.timeoutSeconds());
-            json.writeBooleanField("readOnly", session.readOnly());
-            json.writeNumberField("version", session.version());
-            SessionProperties properties = session.properties();
-            json.writeObjectFieldStart("properties");
-            json.writeStringField("commandParm", properties.commandParm());
-            writeInteger(json, "lcid", properties.lcid());
-            writeInteger(json, "codePage", properties.codePage());
-            json.writeEndObject();
-            json.writeObjectFieldStart("items");
-            for (var item : session.items().asMap().entrySet()) {
-                json.writeFieldName(item.getKey());
-                json.writeRawValue(item.getValue());
+        StringBuilder out = new StringBuilder(256 + charsOfItems(session.items()));
+        out.append("{\"id\":");
+        string(out, session.id());
+        out.append(",\"createdAt\":\"");
+        instant(out, session.createdAt());
+        out.append("\",\"lastAccessedAt\":\"");
+        instant(out, session.lastAccessedAt());
+        out.append("\",\"timeoutSeconds\":").append(session.timeoutSeconds())
+                .append(",\"readOnly\":").append(session.readOnly())
+                .append(",\"version\":").append(session.version());
+        SessionProperties properties = session.properties();
+        out.append(",\"properties\":{\"commandParm\":");
+        string(out, properties.commandParm());
+        out.append(",\"lcid\":").append(properties.lcid())
+                .append(",\"codePage\":").append(properties.codePage())
+                .append("},\"items\":{");
+        boolean first = true;
+        for (var item : session.items().asMap().entrySet()) {
+            if (!first) {
+                out.append(',');
             }
-            json.writeEndObject();
-            json.writeEndObject();
-            json.flush();
-            return out.getAndClear();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            first = false;
+            string(out, item.getKey());
+            out.append(':').append(item.getValue());
         }
+        return out.append("}}").toString();
     }
 
     /** The session in {@code document}; fails with an {@link IllegalArgumentException} when it is not one. */
     Session read(String document) {
-        try (JsonParser json = factory.createParser(document)) {
-            expect(json.nextToken(), JsonToken.START_OBJECT);
+        try {
+            JsonCursor json = new JsonCursor(document);
             String id = null;
             Instant createdAt = null;
             Instant lastAccessedAt = null;
-            int timeoutSeconds = 0;
+            long timeoutSeconds = 0;
             boolean readOnly = false;
             long version = 0;
             SessionProperties properties = SessionProperties.NONE;
             Items items = Items.EMPTY;
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String name = json.currentName();
-                json.nextToken();
-                switch (name) {
-                    case "id" -> id = json.getText();
-                    case "createdAt" -> createdAt = instant(json.getText());
-                    case "lastAccessedAt" -> lastAccessedAt = instant(json.getText());
-                    case "timeoutSeconds" -> timeoutSeconds = json.getIntValue();
-                    case "readOnly" -> readOnly = json.getBooleanValue();
-                    case "version" -> version = json.getLongValue();
-                    case "properties" -> properties = readProperties(json);
-                    case "items" -> items = readItems(json, document);
-                    default -> json.skipChildren();
-                }
+            json.expect('{');
+            if (!json.consume('}')) {
+                do {
+                    String name = json.string();
+                    json.expect(':');
+                    switch (name) {
+                        case "id" -> id = json.string();
+                        case "createdAt" -> createdAt = instant(json.string());
+                        case "lastAccessedAt" -> lastAccessedAt = instant(json.string());
+                        case "timeoutSeconds" -> timeoutSeconds = json.integer();
+                        case "readOnly" -> readOnly = json.bool();
+                        case "version" -> version = json.integer();
+                        case "properties" -> properties = readProperties(json);
+                        case "items" -> items = readItems(json, document);
+                        default -> json.skipValue();
+                    }
+                } while (json.consume(','));
+                json.expect('}');
             }
+            json.end();
             if (id == null || createdAt == null || lastAccessedAt == null || timeoutSeconds <= 0) {
-                throw new IllegalArgumentException("not a session document");
+                throw new IllegalArgumentException("a member is missing");
             }
-            return new Session(id, createdAt, lastAccessedAt, timeoutSeconds, readOnly, properties, items, version);
-        } catch (IOException | RuntimeException e) {
+            return new Session(id, createdAt, lastAccessedAt, Math.toIntExact(timeoutSeconds), readOnly, properties,
+                    items, version);
+        } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a session document", e);
         }
     }
 
-    private static SessionProperties readProperties(JsonParser json) throws IOException {
-        expect(json.currentToken(), JsonToken.START_OBJECT);
+    private static SessionProperties readProperties(JsonCursor json) {
         String commandParm = null;
         Integer lcid = null;
         Integer codePage = null;
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String name = json.currentName();
-            boolean isNull = json.nextToken() == JsonToken.VALUE_NULL;
-            switch (name) {
-                case "commandParm" -> commandParm = isNull ? null : json.getText();
-                case "lcid" -> lcid = isNull ? null : json.getIntValue();
-                case "codePage" -> codePage = isNull ? null : json.getIntValue();
-                default -> json.skipChildren();
-            }
+        json.expect('{');
+        if (!json.consume('}')) {
+            do {
+                String name = json.string();
+                json.expect(':');
+                boolean isNull = json.consumeNull();
+                switch (name) {
+                    case "commandParm" -> commandParm = isNull ? null : json.string();
+                    case "lcid" -> lcid = isNull ? null : Math.toIntExact(json.integer());
+                    case "codePage" -> codePage = isNull ? null : Math.toIntExact(json.integer());
+                    default -> {
+                        if (!isNull) {
+                            json.skipValue();
+                        }
+                    }
+                }
+            } while (json.consume(','));
+            json.expect('}');
         }
         return new SessionProperties(commandParm, lcid, codePage);
     }
 
     /** Each value as the exact slice of the document that holds it. */
-    private static Items readItems(JsonParser json, String document) throws IOException {
-        expect(json.currentToken(), JsonToken.START_OBJECT);
-        LinkedHashMap<String, String> values = new LinkedHashMap<>();
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String key = json.currentName();
-            json.nextToken();
-            int start = (int) json.currentTokenLocation().getCharOffset();
-            json.skipChildren();
-            json.finishToken();
-            int end = (int) json.currentLocation().getCharOffset();
-            values.put(key, document.substring(start, end));
+    private static Items readItems(JsonCursor json, String document) {
+        Items.Builder items = Items.builder();
+        json.expect('{');
+        if (!json.consume('}')) {
+            do {
+                String key = json.string();
+                json.expect(':');
+                int start = json.position();
+                items.put(key, document.substring(start, json.skipValue()));
+            } while (json.consume(','));
+            json.expect('}');
         }
-        return Items.of(values);
+        return items.build();
+    }
+
+    private static int charsOfItems(Items items) {
+        int chars = 0;
+        for (var item : items.asMap().entrySet()) {
+            chars += item.getKey().length() + item.getValue().length() + 4;
+        }
+        return chars;
+    }
+
+    /** {@code value} as a JSON string, or null. */
+    private static void string(StringBuilder out, String value) {
+        if (value == null) {
+            out.append("null");
+            return;
+        }
+        out.append('"');
+        for (int i = 0, n = value.length(); i < n; i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            } else {
+                out.append(c);
+            }
+        }
+        out.append('"');
+    }
+
+    /**
+     * Writes {@code instant} exactly as {@link Instant#toString()} does (fractions in groups of
+     * three digits), without the general formatter for the years 0 to 9999.
+     */
+    static void instant(StringBuilder out, Instant instant) {
+        long seconds = instant.getEpochSecond();
+        long days = Math.floorDiv(seconds, 86_400);
+        LocalDate date = days >= MIN_FAST_DAY && days <= MAX_FAST_DAY ? LocalDate.ofEpochDay(days) : null;
+        if (date == null) {
+            out.append(instant);
+            return;
+        }
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+        pad(out, date.getYear(), 4).append('-');
+        pad(out, date.getMonthValue(), 2).append('-');
+        pad(out, date.getDayOfMonth(), 2).append('T');
+        pad(out, secondOfDay / 3_600, 2).append(':');
+        pad(out, secondOfDay / 60 % 60, 2).append(':');
+        pad(out, secondOfDay % 60, 2);
+        int nanos = instant.getNano();
+        if (nanos > 0) {
+            out.append('.');
+            if (nanos % 1_000_000 == 0) {
+                pad(out, nanos / 1_000_000, 3);
+            } else if (nanos % 1_000 == 0) {
+                pad(out, nanos / 1_000, 6);
+            } else {
+                pad(out, nanos, 9);
+            }
+        }
+        out.append('Z');
+    }
+
+    private static StringBuilder pad(StringBuilder out, int value, int width) {
+        for (int limit = 10, i = 1; i < width; i++, limit *= 10) {
+            if (value < limit) {
+                out.append('0');
+            }
+        }
+        return out.append(value);
     }
 
     /**
@@ -184,19 +254,5 @@ final class SessionDocuments {
             value = value * 10 + (c - '0');
         }
         return value;
-    }
-
-    private static void writeInteger(JsonGenerator json, String name, Integer value) throws IOException {
-        if (value == null) {
-            json.writeNullField(name);
-        } else {
-            json.writeNumberField(name, value);
-        }
-    }
-
-    private static void expect(JsonToken actual, JsonToken expected) {
-        if (actual != expected) {
-            throw new IllegalArgumentException("expected " + expected + " but found " + actual);
-        }
     }
 }
