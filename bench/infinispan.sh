@@ -2,7 +2,7 @@
 # Benchmarks the service on the Infinispan store against Infinispan's own REST API, on the same
 # Infinispan server in the same run, on 127.0.0.1 only.
 #
-#   bench/infinispan.sh             full run (about 9 minutes)
+#   bench/infinispan.sh             full run (about 6 minutes)
 #   QUICK=1 bench/infinispan.sh     short run to try the script (numbers not comparable)
 #   NEAR_CACHE=1 bench/infinispan.sh   the service with a Hot Rod near cache (INVALIDATED)
 #
