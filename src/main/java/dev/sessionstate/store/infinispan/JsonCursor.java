@@ -59,6 +59,25 @@ final class JsonCursor {
         }
     }
 
+    /**
+     * Reads the start of an object up to its first member's value, and returns that member's
+     * name; null when the object is empty (and read whole). Then the caller reads the value and
+     * asks for {@link #nextMember()}.
+     */
+    String firstMember() {
+        expect('{');
+        return consume('}') ? null : memberName();
+    }
+
+    /** After a member's value: the next member's name, read up to its value; null at the end of the object. */
+    String nextMember() {
+        if (consume(',')) {
+            return memberName();
+        }
+        expect('}');
+        return null;
+    }
+
     /** Reads a string and returns what it stands for. */
     String string() {
         expect('"');
@@ -200,9 +219,10 @@ final class JsonCursor {
         return true;
     }
 
-    private void memberName() {
-        string();
+    private String memberName() {
+        String name = string();
         expect(':');
+        return name;
     }
 
     private void skipScalar(char c) {

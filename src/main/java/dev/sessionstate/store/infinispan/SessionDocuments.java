@@ -70,24 +70,18 @@ final class SessionDocuments {
             long version = 0;
             SessionProperties properties = SessionProperties.NONE;
             Items items = Items.EMPTY;
-            json.expect('{');
-            if (!json.consume('}')) {
-                do {
-                    String name = json.string();
-                    json.expect(':');
-                    switch (name) {
-                        case "id" -> id = json.string();
-                        case "createdAt" -> createdAt = instant(json.string());
-                        case "lastAccessedAt" -> lastAccessedAt = instant(json.string());
-                        case "timeoutSeconds" -> timeoutSeconds = json.integer();
-                        case "readOnly" -> readOnly = json.bool();
-                        case "version" -> version = json.integer();
-                        case "properties" -> properties = readProperties(json);
-                        case "items" -> items = readItems(json, document);
-                        default -> json.skipValue();
-                    }
-                } while (json.consume(','));
-                json.expect('}');
+            for (String name = json.firstMember(); name != null; name = json.nextMember()) {
+                switch (name) {
+                    case "id" -> id = json.string();
+                    case "createdAt" -> createdAt = instant(json.string());
+                    case "lastAccessedAt" -> lastAccessedAt = instant(json.string());
+                    case "timeoutSeconds" -> timeoutSeconds = json.integer();
+                    case "readOnly" -> readOnly = json.bool();
+                    case "version" -> version = json.integer();
+                    case "properties" -> properties = readProperties(json);
+                    case "items" -> items = readItems(json, document);
+                    default -> json.skipValue();
+                }
             }
             json.end();
             if (id == null || createdAt == null || lastAccessedAt == null || timeoutSeconds <= 0) {
@@ -104,24 +98,18 @@ final class SessionDocuments {
         String commandParm = null;
         Integer lcid = null;
         Integer codePage = null;
-        json.expect('{');
-        if (!json.consume('}')) {
-            do {
-                String name = json.string();
-                json.expect(':');
-                boolean isNull = json.consumeNull();
-                switch (name) {
-                    case "commandParm" -> commandParm = isNull ? null : json.string();
-                    case "lcid" -> lcid = isNull ? null : Math.toIntExact(json.integer());
-                    case "codePage" -> codePage = isNull ? null : Math.toIntExact(json.integer());
-                    default -> {
-                        if (!isNull) {
-                            json.skipValue();
-                        }
+        for (String name = json.firstMember(); name != null; name = json.nextMember()) {
+            boolean isNull = json.consumeNull();
+            switch (name) {
+                case "commandParm" -> commandParm = isNull ? null : json.string();
+                case "lcid" -> lcid = isNull ? null : Math.toIntExact(json.integer());
+                case "codePage" -> codePage = isNull ? null : Math.toIntExact(json.integer());
+                default -> {
+                    if (!isNull) {
+                        json.skipValue();
                     }
                 }
-            } while (json.consume(','));
-            json.expect('}');
+            }
         }
         return new SessionProperties(commandParm, lcid, codePage);
     }
@@ -129,15 +117,9 @@ final class SessionDocuments {
     /** Each value as the exact slice of the document that holds it. */
     private static Items readItems(JsonCursor json, String document) {
         Items.Builder items = Items.builder();
-        json.expect('{');
-        if (!json.consume('}')) {
-            do {
-                String key = json.string();
-                json.expect(':');
-                int start = json.position();
-                items.put(key, document.substring(start, json.skipValue()));
-            } while (json.consume(','));
-            json.expect('}');
+        for (String key = json.firstMember(); key != null; key = json.nextMember()) {
+            int start = json.position();
+            items.put(key, document.substring(start, json.skipValue()));
         }
         return items.build();
     }
