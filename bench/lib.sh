@@ -54,8 +54,19 @@ median() {
   echo "$1 $(sort -t= -k2 -n "$OUT/$1.runs" | sed -n "$(( (RUNS + 1) / 2 ))p")" | tee -a "$OUT/summary.txt"
 }
 
+# pair_ratios NAME: the service's throughput over the baseline's for each pair of runs made one
+# after the other, and their median; less swayed than the ratio of medians when the host's
+# speed drifts during a run
+pair_ratios() {
+  local ratios
+  ratios=$(paste -d' ' "$OUT/service-$1.runs" "$OUT/baseline-$1.runs" \
+    | sed -E 's/.*req_s=([0-9.]+).*req_s=([0-9.]+).*/\1 \2/' | awk '{printf "%d\n", 100 * $1 / $2 + 0.5}')
+  echo "pairs-$1 ratios_pct=$(echo "$ratios" | paste -sd, -) median_pct=$(echo "$ratios" | sort -n \
+    | sed -n "$(( (RUNS + 1) / 2 ))p")" | tee -a "$OUT/summary.txt"
+}
+
 # scenario NAME BASELINE_PORT BASELINE_SCRIPT SERVICE_SCRIPT: RUNS runs each of the baseline and
-# the service (on PORT), alternating, then the medians
+# the service (on PORT), alternating, then the medians and the pairs' ratios
 scenario() {
   local name=$1 base_port=$2 base_script=$3 script=$4 i
   : > "$OUT/baseline-$name.runs"; : > "$OUT/service-$name.runs"
@@ -65,6 +76,7 @@ scenario() {
   done
   median "baseline-$name"
   median "service-$name"
+  pair_ratios "$name"
 }
 
 # Creates SESSIONS sessions of KEYS small items and writes their ids as a Lua table.
