@@ -13,6 +13,11 @@ package dev.sessionstate.store.infinispan;
 final class JsonCursor {
 
     private final String text;
+    /**
+     * While a value is skipped, one char per open container, '}' or ']', as the closer it waits
+     * for; kept for the cursor's life, so that skipping each item does not allocate one.
+     */
+    private final StringBuilder open = new StringBuilder();
     private int at;
 
     JsonCursor(String text) {
@@ -172,8 +177,7 @@ final class JsonCursor {
      * with {@link #position()} before, the bounds of its exact text.
      */
     int skipValue() {
-        // One char per open container, '}' or ']', as the closer it waits for.
-        StringBuilder open = new StringBuilder();
+        open.setLength(0);
         while (true) {
             skipWhitespace();
             char c = at < text.length() ? text.charAt(at) : 0;
@@ -181,7 +185,7 @@ final class JsonCursor {
                 at++;
                 char closer = c == '{' ? '}' : ']';
                 if (consume(closer)) {
-                    if (closed(open)) {
+                    if (closed()) {
                         return at;
                     }
                     continue;
@@ -193,18 +197,18 @@ final class JsonCursor {
                 continue;
             }
             skipScalar(c);
-            if (closed(open)) {
+            if (closed()) {
                 return at;
             }
         }
     }
 
     /**
-     * After a value inside the containers {@code open}: reads on to the start of the next value
+     * After a value inside the open containers: reads on to the start of the next value
      * (past a comma, and a member name in an object), closing every container that ends on the
      * way. True when no container is left open.
      */
-    private boolean closed(StringBuilder open) {
+    private boolean closed() {
         while (!open.isEmpty()) {
             char closer = open.charAt(open.length() - 1);
             if (consume(',')) {
