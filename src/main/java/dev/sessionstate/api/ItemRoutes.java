@@ -3,7 +3,6 @@ package dev.sessionstate.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionstate.core.ItemService;
 import dev.sessionstate.core.ValueType;
-import dev.sessionstate.metrics.HttpRequestMetrics;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;

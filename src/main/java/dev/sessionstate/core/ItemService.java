@@ -2,7 +2,6 @@ package dev.sessionstate.core;
 
 import static dev.sessionstate.core.SessionException.Kind.ITEM_NOT_FOUND;
 
-import dev.sessionstate.store.Change;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
@@ -23,7 +22,7 @@ public final class ItemService {
     }
 
     /** Reads one item as JSON text, checking its type. */
-    public CompletionStage<Change<String>> item(String id, String key, ValueType type) {
+    public CompletionStage<UpdateResult<String>> item(String id, String key, ValueType type) {
         rules.checkKey(key);
         return sessions.update(id, current -> {
             String json = current.items().get(key);
@@ -31,12 +30,12 @@ public final class ItemService {
                 throw itemNotFound(key);
             }
             type.check(key, json);
-            return new Change<>(current, json);
+            return new UpdateResult<>(current, json);
         });
     }
 
     /** Stores one item; the result says whether the key was new. */
-    public CompletionStage<Change<Boolean>> putItem(String id, String key, String json, ValueType type,
+    public CompletionStage<UpdateResult<Boolean>> putItem(String id, String key, String json, ValueType type,
             Precondition precondition, boolean createOnly) {
         rules.checkKey(key);
         rules.checkValue(key, json);
@@ -48,7 +47,7 @@ public final class ItemService {
                 throw new SessionException(SessionException.Kind.PRECONDITION_FAILED,
                         "The item '" + key + "' exists, and If-None-Match: * asks to create it only.");
             }
-            return new Change<>(write(current, items -> items.with(key, json)), !exists);
+            return new UpdateResult<>(write(current, items -> items.with(key, json)), !exists);
         });
     }
 
@@ -81,10 +80,10 @@ public final class ItemService {
     }
 
     /** Reads the item at {@code index} in insertion order, as a key and JSON text. */
-    public CompletionStage<Change<Map.Entry<String, String>>> itemAt(String id, int index) {
+    public CompletionStage<UpdateResult<Map.Entry<String, String>>> itemAt(String id, int index) {
         return sessions.update(id, current -> {
             String key = keyAt(current, index);
-            return new Change<>(current, Map.entry(key, current.items().get(key)));
+            return new UpdateResult<>(current, Map.entry(key, current.items().get(key)));
         });
     }
 
@@ -94,8 +93,8 @@ public final class ItemService {
             precondition.check(current);
             String key = keyAt(current, index);
             rules.checkValue(key, json);
-            return new Change<>(write(current, items -> items.with(key, json)), null);
-        }).thenApply(Change::session);
+            return new UpdateResult<>(write(current, items -> items.with(key, json)), null);
+        }).thenApply(UpdateResult::session);
     }
 
     /** Removes the item at {@code index}. */
@@ -103,25 +102,25 @@ public final class ItemService {
         return sessions.update(id, current -> {
             precondition.check(current);
             String key = keyAt(current, index);
-            return new Change<>(write(current, items -> items.without(key)), null);
-        }).thenApply(Change::session);
+            return new UpdateResult<>(write(current, items -> items.without(key)), null);
+        }).thenApply(UpdateResult::session);
     }
 
     /** Adds {@code delta} to the integer under {@code key}, which counts as 0 when absent. */
-    public CompletionStage<Change<Long>> increment(String id, String key, long delta, Precondition precondition) {
+    public CompletionStage<UpdateResult<Long>> increment(String id, String key, long delta, Precondition precondition) {
         rules.checkKey(key);
         return sessions.update(id, current -> {
             precondition.check(current);
             long value = Counters.add(key, current.items().get(key), delta);
-            return new Change<>(write(current, items -> items.with(key, Long.toString(value))), value);
+            return new UpdateResult<>(write(current, items -> items.with(key, Long.toString(value))), value);
         });
     }
 
     private CompletionStage<Session> write(String id, Precondition precondition, UnaryOperator<Items> change) {
         return sessions.update(id, current -> {
             precondition.check(current);
-            return new Change<>(write(current, change), null);
-        }).thenApply(Change::session);
+            return new UpdateResult<>(write(current, change), null);
+        }).thenApply(UpdateResult::session);
     }
 
     /** The session with changed items, after the read-only and size checks. */

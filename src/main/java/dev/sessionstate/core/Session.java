@@ -6,8 +6,9 @@ import java.time.Instant;
 /**
  * One session as stored: identity, sliding-expiry data, settings and items.
  *
- * <p>Expiry is data, not a timer: a session is expired once {@code now} is past
- * {@link #expiresAt()}, the last access plus the idle timeout. {@code version} counts changes of
+ * <p>Expiry is data, not a timer: a session is expired once {@code now} reaches
+ * {@link #expiresAt()}, the last access plus the idle timeout ({@link ExpiryRule} says exactly
+ * when, for stores that skip writing some accesses). {@code version} counts changes of
  * content (items, settings, properties) and is the session's ETag; touching a session moves
  * {@code lastAccessedAt} but keeps the version, so a read never invalidates a client's If-Match.
  */
@@ -28,11 +29,6 @@ public record Session(
 
     public Instant expiresAt() {
         return lastAccessedAt.plus(Duration.ofSeconds(timeoutSeconds));
-    }
-
-    /** True once the idle timeout has passed without an access, that is at or after {@link #expiresAt()}. */
-    public boolean isExpiredAt(Instant now) {
-        return !now.isBefore(expiresAt());
     }
 
     /** This session accessed at {@code now}; the version is unchanged. */

@@ -1,8 +1,5 @@
 package dev.sessionstate.core;
 
-import dev.sessionstate.store.Change;
-import dev.sessionstate.store.SessionStore;
-import dev.sessionstate.store.SessionUpdate;
 import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -56,7 +53,7 @@ public final class SessionService {
 
     /** Reads a session, touching it. */
     public CompletionStage<Session> read(String id) {
-        return update(id, current -> new Change<>(current, null)).thenApply(Change::session);
+        return update(id, current -> new UpdateResult<>(current, null)).thenApply(UpdateResult::session);
     }
 
     /** Changes a session's settings and properties. Allowed on read-only sessions (it is how they are made writable). */
@@ -71,8 +68,8 @@ public final class SessionService {
             rules.checkProperties(next);
             Integer timeout = patch.timeoutSeconds().apply(current.timeoutSeconds(), rules.defaultTimeout());
             boolean readOnly = patch.readOnly().apply(current.readOnly(), false);
-            return new Change<>(current.withSettings(rules.timeout(timeout), readOnly, next), null);
-        }).thenApply(Change::session);
+            return new UpdateResult<>(current.withSettings(rules.timeout(timeout), readOnly, next), null);
+        }).thenApply(UpdateResult::session);
     }
 
     /** Ends a session (abandon). Fails with SESSION_NOT_FOUND when there is no live session. */
@@ -89,7 +86,7 @@ public final class SessionService {
      * Runs {@code update} atomically on session {@code id}, touched first (sliding expiry). Fails
      * with SESSION_NOT_FOUND for an id that is malformed, unknown or expired.
      */
-    public <R> CompletionStage<Change<R>> update(String id, SessionUpdate<R> update) {
+    public <R> CompletionStage<UpdateResult<R>> update(String id, SessionUpdate<R> update) {
         if (!SessionIds.isWellFormed(id)) {
             return CompletableFuture.failedFuture(SessionException.sessionNotFound());
         }

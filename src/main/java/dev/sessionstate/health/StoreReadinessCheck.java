@@ -1,6 +1,6 @@
 package dev.sessionstate.health;
 
-import dev.sessionstate.store.SessionStore;
+import dev.sessionstate.core.SessionStore;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

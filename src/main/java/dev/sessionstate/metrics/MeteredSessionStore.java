@@ -2,9 +2,9 @@ package dev.sessionstate.metrics;
 
 import dev.sessionstate.core.Session;
 import dev.sessionstate.core.SessionException;
-import dev.sessionstate.store.Change;
-import dev.sessionstate.store.SessionStore;
-import dev.sessionstate.store.SessionUpdate;
+import dev.sessionstate.core.UpdateResult;
+import dev.sessionstate.core.SessionStore;
+import dev.sessionstate.core.SessionUpdate;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -52,7 +52,7 @@ public final class MeteredSessionStore implements SessionStore {
     }
 
     @Override
-    public <R> CompletionStage<Change<R>> update(String id, Instant now, SessionUpdate<R> update) {
+    public <R> CompletionStage<UpdateResult<R>> update(String id, Instant now, SessionUpdate<R> update) {
         Timer.Sample sample = Timer.start(registry);
         return timed("update", delegate.update(id, now, update), sample);
     }

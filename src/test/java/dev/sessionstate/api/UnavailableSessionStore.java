@@ -2,9 +2,9 @@ package dev.sessionstate.api;
 
 import dev.sessionstate.core.Session;
 import dev.sessionstate.core.SessionException;
-import dev.sessionstate.store.Change;
-import dev.sessionstate.store.SessionStore;
-import dev.sessionstate.store.SessionUpdate;
+import dev.sessionstate.core.UpdateResult;
+import dev.sessionstate.core.SessionStore;
+import dev.sessionstate.core.SessionUpdate;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -27,7 +27,7 @@ public class UnavailableSessionStore implements SessionStore {
     }
 
     @Override
-    public <R> CompletionStage<Change<R>> update(String id, Instant now, SessionUpdate<R> update) {
+    public <R> CompletionStage<UpdateResult<R>> update(String id, Instant now, SessionUpdate<R> update) {
         return down();
     }
 

@@ -1,5 +1,7 @@
 package dev.sessionstate.store;
 
+import dev.sessionstate.core.UpdateResult;
+import dev.sessionstate.core.SessionStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -57,7 +59,7 @@ public abstract class SessionStoreContractTest {
         Session session = newSession(Items.of(orderedItems()));
         join(store.insert(session));
 
-        Change<Session> read = join(store.update(session.id(), T0, current -> new Change<>(current, current)));
+        UpdateResult<Session> read = join(store.update(session.id(), T0, current -> new UpdateResult<>(current, current)));
 
         assertEquals(session.id(), read.result().id());
         assertEquals(List.of("z", "a", "m"), read.result().items().keys());
@@ -68,8 +70,8 @@ public abstract class SessionStoreContractTest {
     @Test
     void updateStoresTheNewSessionAndReturnsItsResult() {
         Session session = insert();
-        Change<String> change = join(store.update(session.id(), T0,
-                current -> new Change<>(current.withItems(current.items().with("k", "\"v\"")), "done")));
+        UpdateResult<String> change = join(store.update(session.id(), T0,
+                current -> new UpdateResult<>(current.withItems(current.items().with("k", "\"v\"")), "done")));
 
         assertEquals("done", change.result());
         Session stored = read(session.id(), T0);
@@ -80,7 +82,7 @@ public abstract class SessionStoreContractTest {
     @Test
     void updateOfUnknownSessionFailsWithNotFound() {
         assertRefused(SessionException.Kind.SESSION_NOT_FOUND,
-                () -> join(store.update(ids.next(), T0, current -> new Change<>(current, null))));
+                () -> join(store.update(ids.next(), T0, current -> new UpdateResult<>(current, null))));
     }
 
     @Test
@@ -108,7 +110,7 @@ public abstract class SessionStoreContractTest {
     void touchingSlidesTheExpiry() {
         Session session = insert();
         Instant later = T0.plusSeconds(TIMEOUT - 1);
-        join(store.update(session.id(), later, current -> new Change<>(current.touchedAt(later), null)));
+        join(store.update(session.id(), later, current -> new UpdateResult<>(current.touchedAt(later), null)));
 
         Instant afterFirstTimeout = T0.plusSeconds(TIMEOUT + 30);
         assertEquals(session.id(), read(session.id(), afterFirstTimeout).id());
@@ -159,7 +161,7 @@ public abstract class SessionStoreContractTest {
                         long shared = Long.parseLong(items.contains("n") ? items.get("n") : "0");
                         long mine = Long.parseLong(items.contains(own) ? items.get(own) : "0");
                         Items next = items.with("n", Long.toString(shared + 1)).with(own, Long.toString(mine + 1));
-                        return new Change<>(current.withItems(next), null);
+                        return new UpdateResult<>(current.withItems(next), null);
                     }));
                 }
                 return null;
@@ -195,7 +197,7 @@ public abstract class SessionStoreContractTest {
     }
 
     protected Session read(String id, Instant now) {
-        return join(store.update(id, now, current -> new Change<>(current, null))).session();
+        return join(store.update(id, now, current -> new UpdateResult<>(current, null))).session();
     }
 
     private static Map<String, String> orderedItems() {

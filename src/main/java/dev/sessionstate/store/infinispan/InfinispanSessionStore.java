@@ -1,12 +1,13 @@
 package dev.sessionstate.store.infinispan;
 
 import dev.sessionstate.core.EndReason;
+import dev.sessionstate.core.ExpiryRule;
 import dev.sessionstate.core.Session;
 import dev.sessionstate.core.SessionEvents;
 import dev.sessionstate.core.SessionException;
-import dev.sessionstate.store.Change;
-import dev.sessionstate.store.SessionStore;
-import dev.sessionstate.store.SessionUpdate;
+import dev.sessionstate.core.UpdateResult;
+import dev.sessionstate.core.SessionStore;
+import dev.sessionstate.core.SessionUpdate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -31,11 +32,8 @@ import org.infinispan.client.hotrod.exceptions.HotRodClientException;
  * before.
  *
  * <p><b>Cheap touches.</b> A read changes only {@code lastAccessedAt}. Writing the document back
- * for that is skipped while the stored access time is less than the session's <em>touch
- * grace</em> old: {@code touch-interval}, capped at a tenth of its timeout. The stored time then
- * lags the real last access by less than the grace, so a session counts as expired only once
- * {@code lastAccessedAt + timeout + grace} has passed: never before its idle timeout, at most the
- * grace after it. With a touch interval of zero every access is written and expiry is exact.
+ * for that is skipped within the session's touch grace ({@code touch-interval}, capped at a tenth
+ * of its timeout); {@link ExpiryRule} states when a document then counts as expired.
  *
  * <p><b>Reclaiming.</b> Every write gives the entry a lifespan of timeout plus grace, the moment
  * after which the document is expired whatever happens; Infinispan removes it then, so no
@@ -50,13 +48,13 @@ public final class InfinispanSessionStore implements SessionStore {
     private final SessionsCache cache;
     private final SessionDocuments documents = new SessionDocuments();
     private final SessionEvents events;
-    private final Duration touchInterval;
+    private final ExpiryRule expiry;
     private final Duration operationTimeout;
 
     private InfinispanSessionStore(SessionsCache cache, SessionEvents events, Duration touchInterval, Duration operationTimeout) {
         this.cache = cache;
         this.events = events;
-        this.touchInterval = touchInterval;
+        this.expiry = new ExpiryRule(touchInterval);
         this.operationTimeout = operationTimeout;
     }
 
@@ -93,25 +91,25 @@ public final class InfinispanSessionStore implements SessionStore {
     }
 
     @Override
-    public <R> CompletionStage<Change<R>> update(String id, Instant now, SessionUpdate<R> update) {
+    public <R> CompletionStage<UpdateResult<R>> update(String id, Instant now, SessionUpdate<R> update) {
         long deadline = deadline();
         return call(caches -> attemptUpdate(caches, id, now, update, deadline));
     }
 
-    private <R> CompletableFuture<Change<R>> attemptUpdate(SessionsCache.Caches caches, String id, Instant now,
+    private <R> CompletableFuture<UpdateResult<R>> attemptUpdate(SessionsCache.Caches caches, String id, Instant now,
             SessionUpdate<R> update, long deadline) {
         return caches.plain().getWithMetadataAsync(id).thenCompose(stored -> {
             if (stored == null) {
                 return CompletableFuture.failedFuture(SessionException.sessionNotFound());
             }
             Session current = documents.read(stored.getValue());
-            if (isExpired(current, now)) {
+            if (expiry.isExpired(current, now)) {
                 return removeExpired(caches, id, stored)
                         .thenCompose(ignored -> CompletableFuture.failedFuture(SessionException.sessionNotFound()));
             }
-            Change<R> change = update.apply(current);
+            UpdateResult<R> change = update.apply(current);
             Session next = change.session();
-            if (!needsWrite(current, next)) {
+            if (!expiry.needsWrite(current, next)) {
                 return CompletableFuture.completedFuture(change);
             }
             return caches.plain()
@@ -135,7 +133,7 @@ public final class InfinispanSessionStore implements SessionStore {
             if (stored == null) {
                 return CompletableFuture.completedFuture(false);
             }
-            if (isExpired(documents.read(stored.getValue()), now)) {
+            if (expiry.isExpired(documents.read(stored.getValue()), now)) {
                 return removeExpired(caches, id, stored).thenApply(ignored -> false);
             }
             return caches.plain().removeWithVersionAsync(id, stored.getVersion()).thenCompose(removed -> {
@@ -182,31 +180,9 @@ public final class InfinispanSessionStore implements SessionStore {
                 .exceptionally(failure -> false);
     }
 
-    /**
-     * The touch grace of a session: how long its stored access time may lag the real one. At most
-     * a tenth of its timeout, so a short-lived session is not kept much longer than asked for.
-     */
-    Duration grace(Session session) {
-        Duration tenth = Duration.ofSeconds(session.timeoutSeconds()).dividedBy(10);
-        return touchInterval.compareTo(tenth) < 0 ? touchInterval : tenth;
-    }
-
-    private boolean isExpired(Session stored, Instant now) {
-        return !now.isBefore(stored.expiresAt().plus(grace(stored)));
-    }
-
-    /** Whether {@code next} must be written: its content changed, or its access time moved by a grace or more. */
-    private boolean needsWrite(Session current, Session next) {
-        if (next.version() != current.version()) {
-            return true;
-        }
-        Duration moved = Duration.between(current.lastAccessedAt(), next.lastAccessedAt());
-        return !moved.isZero() && moved.compareTo(grace(current)) >= 0;
-    }
-
     /** How long Infinispan keeps the entry after this write: the session's timeout plus its grace, rounded up. */
     private long lifespanSeconds(Session session) {
-        Duration grace = grace(session);
+        Duration grace = expiry.grace(session);
         return session.timeoutSeconds() + grace.toSeconds() + (grace.toNanosPart() > 0 ? 1 : 0);
     }
 

@@ -1,12 +1,13 @@
 package dev.sessionstate.store.memory;
 
 import dev.sessionstate.core.EndReason;
+import dev.sessionstate.core.ExpiryRule;
 import dev.sessionstate.core.Session;
 import dev.sessionstate.core.SessionEvents;
 import dev.sessionstate.core.SessionException;
-import dev.sessionstate.store.Change;
-import dev.sessionstate.store.SessionStore;
-import dev.sessionstate.store.SessionUpdate;
+import dev.sessionstate.core.UpdateResult;
+import dev.sessionstate.core.SessionStore;
+import dev.sessionstate.core.SessionUpdate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -26,6 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * memory of sessions nobody asked for again.
  */
 public final class InMemorySessionStore implements SessionStore {
+
+    /** Every access is stored, so expiry is exact. */
+    private static final ExpiryRule EXPIRY = ExpiryRule.EXACT;
 
     private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
     private final AtomicLong count = new AtomicLong();
@@ -58,11 +62,11 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public <R> CompletionStage<Change<R>> update(String id, Instant now, SessionUpdate<R> update) {
+    public <R> CompletionStage<UpdateResult<R>> update(String id, Instant now, SessionUpdate<R> update) {
         Outcome<R> outcome = new Outcome<>();
         try {
             sessions.computeIfPresent(id, (key, current) -> {
-                if (current.isExpiredAt(now)) {
+                if (EXPIRY.isExpired(current, now)) {
                     outcome.expired = true;
                     return null;
                 }
@@ -85,7 +89,7 @@ public final class InMemorySessionStore implements SessionStore {
     public CompletionStage<Boolean> delete(String id, Instant now) {
         Outcome<Void> outcome = new Outcome<>();
         sessions.computeIfPresent(id, (key, current) -> {
-            outcome.expired = current.isExpiredAt(now);
+            outcome.expired = EXPIRY.isExpired(current, now);
             outcome.removed = true;
             return null;
         });
@@ -102,7 +106,7 @@ public final class InMemorySessionStore implements SessionStore {
     public int sweep(Instant now) {
         int swept = 0;
         for (Session session : sessions.values()) {
-            if (session.isExpiredAt(now) && sessions.remove(session.id(), session)) {
+            if (EXPIRY.isExpired(session, now) && sessions.remove(session.id(), session)) {
                 removed(EndReason.EXPIRED);
                 swept++;
             }
@@ -142,7 +146,7 @@ public final class InMemorySessionStore implements SessionStore {
 
     /** What happened inside a compute call, which can only return the new value. */
     private static final class Outcome<R> {
-        Change<R> change;
+        UpdateResult<R> change;
         boolean expired;
         boolean removed;
     }

@@ -8,8 +8,8 @@ import dev.sessionstate.core.Items;
 import dev.sessionstate.core.Session;
 import dev.sessionstate.core.SessionEvents;
 import dev.sessionstate.core.SessionException;
-import dev.sessionstate.store.Change;
-import dev.sessionstate.store.SessionStore;
+import dev.sessionstate.core.UpdateResult;
+import dev.sessionstate.core.SessionStore;
 import dev.sessionstate.store.SessionStoreContractTest;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -123,11 +123,11 @@ class InfinispanSessionStoreTest extends SessionStoreContractTest {
     }
 
     private static void touch(SessionStore store, String id, Instant now) {
-        join(store.update(id, now, current -> new Change<>(current.touchedAt(now), null)));
+        join(store.update(id, now, current -> new UpdateResult<>(current.touchedAt(now), null)));
     }
 
     private static Session read(SessionStore store, String id, Instant now) {
-        return join(store.update(id, now, current -> new Change<>(current, null))).session();
+        return join(store.update(id, now, current -> new UpdateResult<>(current, null))).session();
     }
 
     private static RemoteCache<String, String> rawCache() {

@@ -7,7 +7,7 @@ import dev.sessionstate.core.Items;
 import dev.sessionstate.core.Session;
 import dev.sessionstate.core.SessionEvents;
 import dev.sessionstate.core.SessionException;
-import dev.sessionstate.store.SessionStore;
+import dev.sessionstate.core.SessionStore;
 import dev.sessionstate.store.SessionStoreContractTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,9 @@
-package dev.sessionstate.store;
+package dev.sessionstate.store.infinispan;
 
 import dev.sessionstate.core.Session;
+import dev.sessionstate.core.SessionStore;
+import dev.sessionstate.core.SessionUpdate;
+import dev.sessionstate.core.UpdateResult;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.time.Instant;
@@ -32,7 +35,7 @@ public final class ContextBoundSessionStore implements SessionStore {
     }
 
     @Override
-    public <R> CompletionStage<Change<R>> update(String id, Instant now, SessionUpdate<R> update) {
+    public <R> CompletionStage<UpdateResult<R>> update(String id, Instant now, SessionUpdate<R> update) {
         return onCallersContext(delegate.update(id, now, update));
     }
 

@@ -1,6 +1,5 @@
-package dev.sessionstate.store;
+package dev.sessionstate.core;
 
-import dev.sessionstate.core.Session;
 import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 
@@ -10,11 +9,11 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>All methods are thread-safe and never block the calling thread: they complete their stage
  * when the store has answered. A stage that fails does so with a
- * {@link dev.sessionstate.core.SessionException}: SESSION_NOT_FOUND, CAPACITY_EXHAUSTED or
+ * {@link SessionException}: SESSION_NOT_FOUND, CAPACITY_EXHAUSTED or
  * STORE_UNAVAILABLE, or whatever an {@link SessionUpdate} threw.
  *
  * <p>Expired sessions are treated as absent by every method, and a store removes them, reporting
- * each removal exactly once to its {@link dev.sessionstate.core.SessionEvents} as EXPIRED.
+ * each removal exactly once to its {@link SessionEvents} as EXPIRED.
  */
 public interface SessionStore extends AutoCloseable {
 
@@ -34,7 +33,7 @@ public interface SessionStore extends AutoCloseable {
      * {@code update} sees and the write of its outcome. Fails with SESSION_NOT_FOUND when the
      * session is absent or expired at {@code now}.
      */
-    <R> CompletionStage<Change<R>> update(String id, Instant now, SessionUpdate<R> update);
+    <R> CompletionStage<UpdateResult<R>> update(String id, Instant now, SessionUpdate<R> update);
 
     /**
      * Removes session {@code id}. Completes with true when a live session was removed, false when

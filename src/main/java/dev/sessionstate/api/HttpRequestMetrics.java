@@ -1,4 +1,4 @@
-package dev.sessionstate.metrics;
+package dev.sessionstate.api;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

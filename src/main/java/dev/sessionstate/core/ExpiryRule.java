@@ -1,0 +1,50 @@
+package dev.sessionstate.core;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * When a stored session counts as expired. Every store asks this rule; none states its own.
+ *
+ * <p>A store may skip writing back an access that only moves {@code lastAccessedAt} (a cheap
+ * touch) while the stored access time is less than the session's <em>touch grace</em> old: the
+ * touch interval, capped at a tenth of the session's timeout. The stored time then lags the real
+ * last access by less than the grace, so a stored session counts as expired once
+ * {@code lastAccessedAt + timeout + grace} has passed: never before its idle timeout, at most
+ * the grace after it. With a touch interval of zero ({@link #EXACT}) every access is written and
+ * expiry is exact.
+ */
+public record ExpiryRule(Duration touchInterval) {
+
+    /** Every access is written; a session expires exactly at {@link Session#expiresAt()}. */
+    public static final ExpiryRule EXACT = new ExpiryRule(Duration.ZERO);
+
+    public ExpiryRule {
+        if (touchInterval.isNegative()) {
+            throw new IllegalArgumentException("touch interval must not be negative");
+        }
+    }
+
+    /** How long the stored access time of {@code session} may lag the real one. */
+    public Duration grace(Session session) {
+        Duration tenth = Duration.ofSeconds(session.timeoutSeconds()).dividedBy(10);
+        return touchInterval.compareTo(tenth) < 0 ? touchInterval : tenth;
+    }
+
+    /** True once {@code stored} has gone unaccessed for its timeout plus its grace. */
+    public boolean isExpired(Session stored, Instant now) {
+        return !now.isBefore(stored.expiresAt().plus(grace(stored)));
+    }
+
+    /**
+     * Whether {@code next}, made from {@code current}, must be written: its content changed, or
+     * its access time moved by a grace or more.
+     */
+    public boolean needsWrite(Session current, Session next) {
+        if (next.version() != current.version()) {
+            return true;
+        }
+        Duration moved = Duration.between(current.lastAccessedAt(), next.lastAccessedAt());
+        return !moved.isZero() && moved.compareTo(grace(current)) >= 0;
+    }
+}
