@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,7 +38,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Items of a session: any JSON value under a string key. */
+/**
+ * Items of a session: any JSON value under a string key.
+ *
+ * <p>Where a request is answered: the usual GET and PUT of one item (no query string, no
+ * percent-encoded path, JSON accepted, and for PUT a UTF-8 JSON body of known length) are
+ * answered by the plain Vert.x routes of {@link ItemRoutes}, which call the same services and
+ * {@link ItemWrites}; {@link #get} and {@link #put} answer the rest (typed access, content
+ * negotiation, chunked bodies) and define both operations in the OpenAPI document. Every other
+ * operation is answered here. {@link RequestChecks} runs before both.
+ */
 @Path("/sessions/{id}/items")
 @Tag(name = "Items")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,11 +56,13 @@ public class ItemResource {
     private final ItemService service;
     private final SessionService sessions;
     private final JsonBodies bodies;
+    private final ItemWrites writes;
 
-    public ItemResource(ItemService service, SessionService sessions, JsonBodies bodies) {
+    public ItemResource(ItemService service, SessionService sessions, JsonBodies bodies, ItemWrites writes) {
         this.service = service;
         this.sessions = sessions;
         this.bodies = bodies;
+        this.writes = writes;
     }
 
     @GET
@@ -156,12 +166,11 @@ public class ItemResource {
             @Parameter(description = "Apply only if the session is at this version") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = "* to create the item only if it does not exist") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             UriInfo uri, byte[] body) {
-        ValueType valueType = ValueTypes.parse(type);
-        boolean createOnly = EntityTags.createOnly(ifNoneMatch);
-        return service.putItem(id, key, bodies.value(body), valueType, EntityTags.ifMatch(ifMatch), createOnly)
-                .thenApply(put -> withTag(put.result()
-                        ? Response.created(URI.create(uri.getRequestUri().getRawPath()))
-                        : Response.ok(), put.session()));
+        return writes.put(id, key, ValueTypes.parse(type), ifMatch, ifNoneMatch, body, uri.getAbsolutePath().toString())
+                .thenApply(written -> Response.status(written.status())
+                        .header(HttpHeaders.LOCATION, written.location())
+                        .header(HttpHeaders.ETAG, written.etag())
+                        .build());
     }
 
     @DELETE

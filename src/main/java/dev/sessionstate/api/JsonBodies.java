@@ -8,6 +8,9 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 
@@ -36,6 +39,7 @@ public final class JsonBodies {
 
     /** The body as one JSON value, trimmed of surrounding white space. */
     public String value(byte[] body) {
+        String text = utf8(body);
         try (JsonParser parser = factory.createParser(body)) {
             if (parser.nextToken() == null) {
                 throw malformed("The body is empty; send a JSON value.");
@@ -45,13 +49,14 @@ public final class JsonBodies {
         } catch (IOException e) {
             throw translate(e);
         }
-        return new String(body, StandardCharsets.UTF_8).strip();
+        return text.strip();
     }
 
     /**
      * The body as a JSON object: its member names mapped to their values' JSON texts, in order.
      */
     public LinkedHashMap<String, String> object(byte[] body) {
+        utf8(body);
         LinkedHashMap<String, String> members = new LinkedHashMap<>();
         try (JsonParser parser = factory.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -86,6 +91,28 @@ public final class JsonBodies {
         } catch (IOException e) {
             throw translate(e);
         }
+    }
+
+    /**
+     * The body as text, refused unless it is UTF-8 without a byte order mark (RFC 8259, 8.1): a
+     * decoder would put U+FFFD in place of bad bytes, and a parser would skip the mark that the
+     * stored text would keep.
+     */
+    private static String utf8(byte[] body) {
+        if (body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF) {
+            throw malformed("The body starts with a byte order mark; send JSON text without one.");
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        // The replacement character stands for bad bytes, or for itself when sent as its UTF-8 bytes.
+        if (text.indexOf('\uFFFD') >= 0) {
+            try {
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+            } catch (CharacterCodingException e) {
+                throw malformed("The body is not valid UTF-8.");
+            }
+        }
+        return text;
     }
 
     private static void end(JsonParser parser) throws IOException {

@@ -25,6 +25,7 @@ public enum ProblemType {
     SESSION_TOO_LARGE(413, "Session too large"),
     TOO_MANY_ITEMS(422, "Too many items"),
     REQUEST_TOO_LARGE(413, "Request body too large"),
+    UNEXPECTED_BODY(400, "Unexpected body"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),

@@ -1,5 +1,6 @@
 package dev.sessionstate.metrics;
 
+import dev.sessionstate.core.Failures;
 import dev.sessionstate.core.Session;
 import dev.sessionstate.core.SessionException;
 import dev.sessionstate.core.UpdateResult;
@@ -11,7 +12,6 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -114,7 +114,7 @@ public final class MeteredSessionStore implements SessionStore {
 
     /** {@code ok}, the kind of a refusal such as {@code session_not_found}, or {@code error}. */
     private static String outcome(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = failure == null ? null : Failures.cause(failure);
         if (cause == null) {
             return "ok";
         }

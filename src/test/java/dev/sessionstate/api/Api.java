@@ -3,6 +3,8 @@ package dev.sessionstate.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -27,8 +29,17 @@ final class Api {
         return createSession(null);
     }
 
+    /**
+     * Headers as real clients send them: they take the plain route ({@link ItemRoutes}), the way
+     * production requests go. RestAssured would otherwise choose the charset itself.
+     */
+    static final RestAssuredConfig AS_SENT = RestAssuredConfig.config()
+            .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
+
+    /** PUT of an item as real clients send it (.NET, OkHttp: JSON with charset; axios: an Accept list). */
     static ValidatableResponse putItem(String id, String key, String json) {
-        return given().contentType(ContentType.JSON).body(json)
+        return given().config(AS_SENT).contentType("application/json; charset=utf-8")
+                .accept("application/json, text/plain, */*").body(json)
                 .put("/sessions/{id}/items/{key}", id, key).then();
     }
 

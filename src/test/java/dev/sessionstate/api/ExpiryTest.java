@@ -51,7 +51,7 @@ class ExpiryTest {
     @Test
     void shorterTimeoutSetByPatchAppliesFromThen() {
         String id = createSession();
-        given().contentType("application/merge-patch+json").body("{\"timeoutSeconds\":5}").patch("/sessions/{id}", id)
+        given().contentType("application/merge-patch+json; charset=utf-8").body("{\"timeoutSeconds\":5}").patch("/sessions/{id}", id)
                 .then().statusCode(200);
         clock.advance(Duration.ofSeconds(6));
         given().head("/sessions/{id}", id).then().statusCode(404);

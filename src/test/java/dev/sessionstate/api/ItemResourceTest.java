@@ -120,7 +120,7 @@ class ItemResourceTest {
     @Test
     void mergePatchSetsAndRemovesInOneStep() {
         String id = createSession("{\"items\":{\"a\":1,\"b\":2,\"c\":3}}");
-        given().contentType("application/merge-patch+json").body("{\"b\":null,\"d\":[4],\"a\":10}")
+        given().contentType("application/merge-patch+json; charset=utf-8").body("{\"b\":null,\"d\":[4],\"a\":10}")
                 .patch("/sessions/{id}/items", id).then().statusCode(204).header("ETag", "\"2\"");
         given().get("/sessions/{id}/items", id).then().body(equalTo("{\"a\":10,\"c\":3,\"d\":[4]}"));
     }
@@ -128,7 +128,7 @@ class ItemResourceTest {
     @Test
     void mergePatchWithOneBadMemberChangesNothing() {
         String id = createSession("{\"items\":{\"a\":1}}");
-        assertProblem(given().contentType("application/merge-patch+json")
+        assertProblem(given().contentType("application/merge-patch+json; charset=utf-8")
                 .body("{\"b\":2,\"" + "k".repeat(300) + "\":1}")
                 .patch("/sessions/{id}/items", id).then(), 400, "invalid-key");
         given().get("/sessions/{id}/items", id).then().body(equalTo("{\"a\":1}"));

@@ -1,0 +1,43 @@
+package dev.sessionstate.api;
+
+import dev.sessionstate.core.ItemService;
+import dev.sessionstate.core.ValueType;
+import jakarta.inject.Singleton;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A PUT of an item, as both doors answer it ({@link ItemRoutes} for the usual request,
+ * {@link ItemResource#put} for the rest): the body read as one JSON value, the If-Match and
+ * If-None-Match headers turned into preconditions, and the result turned into a status, a
+ * {@code Location} for a new item and the session's {@code ETag}.
+ */
+@Singleton
+public class ItemWrites {
+
+    private final ItemService items;
+    private final JsonBodies bodies;
+
+    public ItemWrites(ItemService items, JsonBodies bodies) {
+        this.items = items;
+        this.bodies = bodies;
+    }
+
+    /**
+     * Stores the item. Refusals of the request itself (bad JSON, bad header, bad key) throw; those
+     * of the session rules fail the stage.
+     *
+     * @param uri the request's absolute URI, the new item's {@code Location}
+     */
+    CompletionStage<Written> put(String id, String key, ValueType type, String ifMatch, String ifNoneMatch,
+            byte[] body, String uri) {
+        boolean createOnly = EntityTags.createOnly(ifNoneMatch);
+        return items.putItem(id, key, bodies.value(body), type, EntityTags.ifMatch(ifMatch), createOnly)
+                .thenApply(put -> put.result()
+                        ? new Written(201, uri, EntityTags.of(put.session()))
+                        : new Written(200, null, EntityTags.of(put.session())));
+    }
+
+    /** The answer to a stored item: 201 with the item's location, or 200 when it replaced one. */
+    record Written(int status, String location, String etag) {
+    }
+}

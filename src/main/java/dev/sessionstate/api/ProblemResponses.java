@@ -1,0 +1,85 @@
+package dev.sessionstate.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionstate.core.Failures;
+import dev.sessionstate.core.SessionException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+
+/**
+ * The one writer of problem answers ({@code application/problem+json}, RFC 9457), for the REST
+ * layer and for the plain Vert.x routes alike: which problem a failure is, its status, its
+ * headers and its body are decided here and nowhere else.
+ */
+@Singleton
+public class ProblemResponses {
+
+    private static final Logger LOG = Logger.getLogger(ProblemResponses.class);
+
+    private final ObjectMapper json;
+
+    public ProblemResponses(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * What a failure is answered with: a refusal's own type and detail, or, for anything
+     * unexpected, a generic 500 (and the failure is logged here, once).
+     */
+    static Answer answer(Throwable failure) {
+        Throwable cause = Failures.cause(failure);
+        if (cause instanceof SessionException refusal) {
+            return new Answer(ProblemType.of(refusal.kind()), refusal.getMessage());
+        }
+        if (cause instanceof ProblemException problem) {
+            return new Answer(problem.type(), problem.getMessage());
+        }
+        LOG.error("Unexpected error", cause);
+        return new Answer(ProblemType.INTERNAL_ERROR, "The service failed to answer this request.");
+    }
+
+    /** A problem's type and its detail for this occurrence. */
+    record Answer(ProblemType type, String detail) {
+    }
+
+    /** The answer as a JAX-RS response, to which a caller may add headers. */
+    Response.ResponseBuilder response(Answer answer, String instance) {
+        Response.ResponseBuilder builder = Response.status(answer.type().status())
+                .type(ProblemMapper.PROBLEM_JSON)
+                .entity(body(answer, instance));
+        String retryAfter = retryAfter(answer.type());
+        if (retryAfter != null) {
+            builder.header(HttpHeaders.RETRY_AFTER.toString(), retryAfter);
+        }
+        return builder;
+    }
+
+    /** Writes and ends the answer on a Vert.x response. */
+    void write(HttpServerResponse response, Answer answer, String instance) {
+        response.setStatusCode(answer.type().status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, ProblemMapper.PROBLEM_JSON);
+        String retryAfter = retryAfter(answer.type());
+        if (retryAfter != null) {
+            response.putHeader(HttpHeaders.RETRY_AFTER, retryAfter);
+        }
+        response.end(body(answer, instance));
+    }
+
+    /** Every 503 says when to try again: the store is away or contended for a moment, not for good. */
+    private static String retryAfter(ProblemType type) {
+        return type.status() == 503 ? "1" : null;
+    }
+
+    private String body(Answer answer, String instance) {
+        ProblemType type = answer.type();
+        try {
+            return json.writeValueAsString(new Problem(type.uri(), type.title(), type.status(), answer.detail(), instance));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
