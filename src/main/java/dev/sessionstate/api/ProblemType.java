@@ -31,6 +31,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     CAPACITY_EXHAUSTED(507, "Session capacity exhausted"),
     STORE_UNAVAILABLE(503, "Session store unavailable"),
+    WRITE_CONTENTION(503, "Write contention"),
     INTERNAL_ERROR(500, "Internal error");
 
     /** Prefix of every type URI. */
@@ -75,6 +76,7 @@ public enum ProblemType {
             case TOO_MANY_ITEMS -> TOO_MANY_ITEMS;
             case CAPACITY_EXHAUSTED -> CAPACITY_EXHAUSTED;
             case STORE_UNAVAILABLE -> STORE_UNAVAILABLE;
+            case WRITE_CONTENTION -> WRITE_CONTENTION;
         };
     }
 }

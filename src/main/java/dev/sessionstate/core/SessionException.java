@@ -21,7 +21,12 @@ public final class SessionException extends RuntimeException {
         SESSION_TOO_LARGE,
         TOO_MANY_ITEMS,
         CAPACITY_EXHAUSTED,
-        STORE_UNAVAILABLE
+        STORE_UNAVAILABLE,
+        /**
+         * Other writers kept changing the session until the operation ran out of time; the store
+         * answers, so this is no outage. As after STORE_UNAVAILABLE, a write may still land.
+         */
+        WRITE_CONTENTION
     }
 
     private final Kind kind;

@@ -40,8 +40,10 @@ import org.infinispan.client.hotrod.exceptions.HotRodClientException;
  * replica sweeps. Removals by Infinispan are not reported as events; a replica that finds an
  * expired document first removes it itself and reports it.
  *
- * <p><b>Failures.</b> Every operation completes within {@code operationTimeout}; when Infinispan
- * does not answer in time or fails, the stage fails with STORE_UNAVAILABLE.
+ * <p><b>Failures.</b> Every operation completes within {@code operationTimeout}. When it lost a
+ * compare-and-set and ran out of time, other writers kept changing the session: the stage fails
+ * with WRITE_CONTENTION. Otherwise, when Infinispan does not answer in time or fails, the stage
+ * fails with STORE_UNAVAILABLE. After either, a write sent before the deadline may still land.
  */
 public final class InfinispanSessionStore implements SessionStore {
 
@@ -92,12 +94,12 @@ public final class InfinispanSessionStore implements SessionStore {
 
     @Override
     public <R> CompletionStage<UpdateResult<R>> update(String id, Instant now, SessionUpdate<R> update) {
-        long deadline = deadline();
-        return call(caches -> attemptUpdate(caches, id, now, update, deadline));
+        Budget budget = new Budget();
+        return call(budget, caches -> attemptUpdate(caches, id, now, update, budget));
     }
 
     private <R> CompletableFuture<UpdateResult<R>> attemptUpdate(SessionsCache.Caches caches, String id, Instant now,
-            SessionUpdate<R> update, long deadline) {
+            SessionUpdate<R> update, Budget budget) {
         return caches.plain().getWithMetadataAsync(id).thenCompose(stored -> {
             if (stored == null) {
                 return CompletableFuture.failedFuture(SessionException.sessionNotFound());
@@ -118,17 +120,17 @@ public final class InfinispanSessionStore implements SessionStore {
                     .thenCompose(replaced -> replaced
                             ? CompletableFuture.completedFuture(change)
                             // Another writer came first: run the update again on what it stored.
-                            : retry(deadline, () -> attemptUpdate(caches, id, now, update, deadline)));
+                            : budget.retry(() -> attemptUpdate(caches, id, now, update, budget)));
         });
     }
 
     @Override
     public CompletionStage<Boolean> delete(String id, Instant now) {
-        long deadline = deadline();
-        return call(caches -> attemptDelete(caches, id, now, deadline));
+        Budget budget = new Budget();
+        return call(budget, caches -> attemptDelete(caches, id, now, budget));
     }
 
-    private CompletableFuture<Boolean> attemptDelete(SessionsCache.Caches caches, String id, Instant now, long deadline) {
+    private CompletableFuture<Boolean> attemptDelete(SessionsCache.Caches caches, String id, Instant now, Budget budget) {
         return caches.plain().getWithMetadataAsync(id).thenCompose(stored -> {
             if (stored == null) {
                 return CompletableFuture.completedFuture(false);
@@ -141,7 +143,7 @@ public final class InfinispanSessionStore implements SessionStore {
                     events.ended(EndReason.ABANDONED);
                     return CompletableFuture.completedFuture(true);
                 }
-                return retry(deadline, () -> attemptDelete(caches, id, now, deadline));
+                return budget.retry(() -> attemptDelete(caches, id, now, budget));
             });
         });
     }
@@ -155,17 +157,24 @@ public final class InfinispanSessionStore implements SessionStore {
         });
     }
 
-    /** When an operation that starts now must have finished, in {@link System#nanoTime()}. */
-    private long deadline() {
-        return System.nanoTime() + operationTimeout.toNanos();
-    }
-
     /**
-     * Another attempt after a lost compare-and-set, unless the operation is out of time: the
-     * caller has had its 503 then, and a change made after that would surprise it.
+     * The time one operation has, and whether it has lost a compare-and-set: then running out of
+     * time means contention, not an outage (an outage that begins after a lost compare-and-set
+     * counts as contention too; both answer 503). Touched by the operation's callbacks one at a time.
      */
-    private static <T> CompletableFuture<T> retry(long deadline, Supplier<CompletableFuture<T>> attempt) {
-        return System.nanoTime() - deadline < 0 ? attempt.get() : CompletableFuture.failedFuture(new TimeoutException());
+    private final class Budget {
+        /** When the operation must have finished, in {@link System#nanoTime()}. */
+        private final long deadline = System.nanoTime() + operationTimeout.toNanos();
+        private volatile boolean contended;
+
+        /**
+         * Another attempt after a lost compare-and-set, unless the operation is out of time: the
+         * caller has had its 503 then, and a change made after that would surprise it.
+         */
+        <T> CompletableFuture<T> retry(Supplier<CompletableFuture<T>> attempt) {
+            contended = true;
+            return System.nanoTime() - deadline < 0 ? attempt.get() : CompletableFuture.failedFuture(contention());
+        }
     }
 
     /** The number of live sessions in the whole cluster (Infinispan counts no expired entry). */
@@ -186,11 +195,17 @@ public final class InfinispanSessionStore implements SessionStore {
         return session.timeoutSeconds() + grace.toSeconds() + (grace.toNanosPart() > 0 ? 1 : 0);
     }
 
+    /** {@link #call(Budget, Function)} for an operation that never retries. */
+    private <T> CompletionStage<T> call(Function<SessionsCache.Caches, CompletableFuture<T>> operation) {
+        return call(new Budget(), operation);
+    }
+
     /**
      * Runs {@code operation} on the cache within the operation timeout, and turns what Infinispan
-     * or the wait threw into STORE_UNAVAILABLE; refusals of the session rules pass unchanged.
+     * or the wait threw into STORE_UNAVAILABLE, or WRITE_CONTENTION when {@code budget} ran out
+     * after a lost compare-and-set; refusals of the session rules pass unchanged.
      */
-    private <T> CompletionStage<T> call(Function<SessionsCache.Caches, CompletableFuture<T>> operation) {
+    private <T> CompletionStage<T> call(Budget budget, Function<SessionsCache.Caches, CompletableFuture<T>> operation) {
         CompletionStage<SessionsCache.Caches> caches = cache.get();
         return caches.thenCompose(operation)
                 .toCompletableFuture()
@@ -204,7 +219,7 @@ public final class InfinispanSessionStore implements SessionStore {
                         return CompletableFuture.failedFuture(unavailable(cause));
                     }
                     if (cause instanceof TimeoutException) {
-                        return CompletableFuture.failedFuture(unavailable(cause));
+                        return CompletableFuture.failedFuture(budget.contended ? contention() : unavailable(cause));
                     }
                     // A refusal by the session rules, or a bug: not Infinispan's doing.
                     return CompletableFuture.failedFuture(cause);
@@ -216,5 +231,10 @@ public final class InfinispanSessionStore implements SessionStore {
                 ? "Infinispan did not answer within " + operationTimeout.toMillis() + " ms."
                 : "Infinispan could not be reached.";
         return new SessionException(SessionException.Kind.STORE_UNAVAILABLE, reason + " Try again shortly.");
+    }
+
+    private SessionException contention() {
+        return new SessionException(SessionException.Kind.WRITE_CONTENTION, "Other writers kept changing the session for "
+                + operationTimeout.toMillis() + " ms, so this change could not be applied. Try again shortly.");
     }
 }

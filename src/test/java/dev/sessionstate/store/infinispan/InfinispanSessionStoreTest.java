@@ -1,6 +1,7 @@
 package dev.sessionstate.store.infinispan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,12 +11,16 @@ import dev.sessionstate.core.SessionEvents;
 import dev.sessionstate.core.SessionException;
 import dev.sessionstate.core.UpdateResult;
 import dev.sessionstate.core.SessionStore;
+import dev.sessionstate.metrics.MeteredSessionStore;
 import dev.sessionstate.store.SessionStoreContractTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.infinispan.client.hotrod.RemoteCache;
 import org.infinispan.client.hotrod.RemoteCacheManager;
 import org.infinispan.client.hotrod.configuration.ConfigurationBuilder;
@@ -50,8 +55,36 @@ class InfinispanSessionStoreTest extends SessionStoreContractTest {
     }
 
     private static InfinispanSessionStore store(Duration touchInterval, SessionEvents events) {
+        return store(touchInterval, Duration.ofSeconds(5), events);
+    }
+
+    private static InfinispanSessionStore store(Duration touchInterval, Duration operationTimeout, SessionEvents events) {
         return InfinispanSessionStore.create(() -> client,
-                new InfinispanSettings(CACHE, 2, touchInterval, Duration.ofSeconds(5)), events);
+                new InfinispanSettings(CACHE, 2, touchInterval, operationTimeout), events);
+    }
+
+    @Test
+    void compareAndSetThatKeepsLosingIsWriteContentionAndCountedSo() {
+        Session session = insert();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        AtomicInteger attempts = new AtomicInteger();
+        try (RemoteCacheManager rival = new RemoteCacheManager(
+                        new ConfigurationBuilder().addServers(TestServers.shared().address()).build());
+                SessionStore metered = new MeteredSessionStore(store(Duration.ZERO, Duration.ofMillis(200), events), registry)) {
+            RemoteCache<String, String> other = rival.<String, String>getCache(CACHE).withDataFormat(SessionsCache.JSON_TEXT);
+
+            assertRefused(SessionException.Kind.WRITE_CONTENTION, () -> join(metered.update(session.id(), T0, current -> {
+                attempts.incrementAndGet();
+                // Another writer stores the document again before this update's compare-and-set, which so always loses.
+                other.put(session.id(), other.get(session.id()), 60, TimeUnit.SECONDS);
+                return new UpdateResult<>(current.withItems(current.items().with("mine", "1")), null);
+            })));
+
+            assertTrue(attempts.get() > 1, "the update was tried again after losing");
+            assertFalse(read(session.id(), T0).items().asMap().containsKey("mine"), "no losing write landed");
+            assertEquals(1, registry.get("sessions.store.operations")
+                    .tags("operation", "update", "outcome", "write_contention").timer().count());
+        }
     }
 
     @Test
