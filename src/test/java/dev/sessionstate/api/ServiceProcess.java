@@ -1,5 +1,7 @@
 package dev.sessionstate.api;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -8,10 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One instance of the packaged service ({@code target/quarkus-app/quarkus-run.jar}) on
@@ -20,6 +22,7 @@ import java.util.Map;
  */
 final class ServiceProcess implements AutoCloseable {
 
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final int port;
@@ -44,28 +47,28 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Instant deadline = Instant.now().plusSeconds(60);
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUri() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
-        while (Instant.now().isBefore(deadline) && process.isAlive()) {
-            try {
-                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return this;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        try {
+            await("service on port " + port + " ready").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                    .until(() -> isReady(ready));
+        } catch (ConditionTimeoutException e) {
+            close();
+            throw new IllegalStateException("service on port " + port + " was not ready within " + START_TIMEOUT
+                    + "; see target/service-" + port + ".log", e);
         }
-        close();
-        throw new IllegalStateException("service on port " + port + " was not ready; see target/service-" + port + ".log");
+        return this;
+    }
+
+    private boolean isReady(HttpRequest ready) throws InterruptedException {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("service on port " + port + " exited with " + process.exitValue()
+                    + "; see target/service-" + port + ".log");
+        }
+        try {
+            return HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     String baseUri() {

@@ -2,6 +2,7 @@ package dev.sessionstate.api;
 
 import static dev.sessionstate.api.Api.createSession;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +32,7 @@ class SweepTest {
     TestClock clock;
 
     @Test
-    void expiredSessionsAreSweptWithoutBeingAskedFor() throws InterruptedException {
+    void expiredSessionsAreSweptWithoutBeingAskedFor() {
         for (int i = 0; i < 3; i++) {
             createSession("{\"timeoutSeconds\":10}");
         }
@@ -39,10 +40,8 @@ class SweepTest {
         assertEquals(4.0, metric("sessions_active{store=\"memory\"}"));
 
         clock.advance(Duration.ofSeconds(11));
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (metric("sessions_active{store=\"memory\"}") > 1.0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> metric("sessions_active{store=\"memory\"}") <= 1.0);
 
         assertEquals(1.0, metric("sessions_active{store=\"memory\"}"));
         assertEquals(3.0, metric("sessions_ended_total{reason=\"expired\"}"));

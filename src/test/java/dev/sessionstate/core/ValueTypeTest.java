@@ -24,16 +24,4 @@ class ValueTypeTest {
         assertThrows(SessionException.class, () -> ValueType.STRING.check("k", "1"));
         assertThrows(SessionException.class, () -> ValueType.STRING.check("k", "null"));
     }
-
-    @Test
-    void countersAddWithoutWrapAround() {
-        assertEquals(5, Counters.add("k", null, 5));
-        assertEquals(-3, Counters.add("k", "-1", -2));
-        assertEquals(SessionException.Kind.COUNTER_OVERFLOW,
-                assertThrows(SessionException.class, () -> Counters.add("k", "9223372036854775807", 1)).kind());
-        assertEquals(SessionException.Kind.COUNTER_OVERFLOW,
-                assertThrows(SessionException.class, () -> Counters.add("k", "-9223372036854775808", -1)).kind());
-        assertEquals(SessionException.Kind.TYPE_MISMATCH,
-                assertThrows(SessionException.class, () -> Counters.add("k", "1.5", 1)).kind());
-    }
 }

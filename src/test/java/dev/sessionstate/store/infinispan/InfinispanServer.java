@@ -1,5 +1,7 @@
 package dev.sessionstate.store.infinispan;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,11 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real Infinispan Server node on 127.0.0.1, run as a child process from the jars that the build
@@ -28,6 +30,7 @@ public final class InfinispanServer implements AutoCloseable {
     /** Hot Rod and REST share one port: 11222 plus the node's port offset. */
     private static final int BASE_PORT = 11222;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration POLL = Duration.ofMillis(250);
     private static final Path BUILD = Path.of("target", "infinispan-server");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -117,10 +120,6 @@ public final class InfinispanServer implements AutoCloseable {
         kill();
     }
 
-    public boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
     private void waitFor() {
         try {
             process.waitFor();
@@ -131,30 +130,29 @@ public final class InfinispanServer implements AutoCloseable {
     }
 
     private void awaitHealthy() {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
         HttpRequest health = HttpRequest.newBuilder(restUri().resolve("container/health/status"))
                 .timeout(Duration.ofSeconds(2)).build();
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Infinispan server " + name + " exited with " + process.exitValue()
-                        + "; see " + root.resolve("log/server.out"));
-            }
-            try {
-                // The port accepts connections before the server is ready and answers 503 until then.
-                if (HTTP.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            pause();
+        try {
+            await("Infinispan server " + name + " healthy").atMost(START_TIMEOUT).pollInterval(POLL)
+                    .until(() -> isHealthy(health));
+        } catch (ConditionTimeoutException e) {
+            close();
+            throw new IllegalStateException("Infinispan server " + name + " was not healthy within " + START_TIMEOUT
+                    + "; see " + root.resolve("log/server.out"), e);
         }
-        close();
-        throw new IllegalStateException("Infinispan server " + name + " was not healthy within " + START_TIMEOUT
-                + "; see " + root.resolve("log/server.out"));
+    }
+
+    private boolean isHealthy(HttpRequest health) throws InterruptedException {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("Infinispan server " + name + " exited with " + process.exitValue()
+                    + "; see " + root.resolve("log/server.out"));
+        }
+        try {
+            // The port accepts connections before the server is ready and answers 503 until then.
+            return HTTP.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     private void prepareRoot() throws IOException {
@@ -184,14 +182,6 @@ public final class InfinispanServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("No Infinispan server class path at " + file
                     + "; the build writes it in generate-test-resources (./mvnw verify)", e);
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
