@@ -2,7 +2,7 @@
 # Benchmarks the session-state service on the in-memory store against a baseline app (plain
 # Vert.x routes on the same Quarkus HTTP stack), in one run, on 127.0.0.1 only.
 #
-#   bench/run.sh            full run (about 10 minutes)
+#   bench/run.sh            full run (about 13 minutes)
 #   QUICK=1 bench/run.sh    short run to try the script (numbers not comparable)
 #
 # Method: both servers run at once, pinned to CPU 0 (the idle one costs nothing), and wrk (one
@@ -60,6 +60,9 @@ wrk_run "$PORT" mix "$WARMUP" > /dev/null
 log "GET and PUT, alternating baseline and service runs; then the service's mix"
 scenario get "$BASE_PORT" get get
 scenario put "$BASE_PORT" put put
+# The same with the headers real clients send (the baseline's routes answer them alike).
+scenario get-client "$BASE_PORT" get-client get-client
+scenario put-client "$BASE_PORT" put-client put-client
 : > "$OUT/service-mix.runs"
 for _ in $(seq 1 "$RUNS"); do wrk_run "$PORT" mix "$DURATION" | tee -a "$OUT/service-mix.runs" >&2; done
 median service-mix

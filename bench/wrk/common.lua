@@ -8,12 +8,25 @@ function item_path()
   return "/sessions/" .. sessions[math.random(#sessions)] .. "/items/k" .. math.random(keys)
 end
 
+-- The bare headers, and those that real clients send: axios's Accept list, and JSON with a
+-- charset as .NET, OkHttp and RestAssured name it.
+local CLIENT_ACCEPT = "application/json, text/plain, */*"
+local CLIENT_JSON = "application/json; charset=utf-8"
+
 function get_item()
   return wrk.format("GET", item_path())
 end
 
 function put_item()
   return wrk.format("PUT", item_path(), { ["Content-Type"] = "application/json" }, body)
+end
+
+function get_item_client()
+  return wrk.format("GET", item_path(), { ["Accept"] = CLIENT_ACCEPT })
+end
+
+function put_item_client()
+  return wrk.format("PUT", item_path(), { ["Accept"] = CLIENT_ACCEPT, ["Content-Type"] = CLIENT_JSON }, body)
 end
 
 function done(summary, latency, requests)

@@ -2,6 +2,7 @@ package dev.sessionstate.store.infinispan;
 
 import dev.sessionstate.core.EndReason;
 import dev.sessionstate.core.ExpiryRule;
+import dev.sessionstate.core.Failures;
 import dev.sessionstate.core.Session;
 import dev.sessionstate.core.SessionEvents;
 import dev.sessionstate.core.SessionException;
@@ -11,7 +12,6 @@ import dev.sessionstate.core.SessionUpdate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -211,8 +211,7 @@ public final class InfinispanSessionStore implements SessionStore {
                 .toCompletableFuture()
                 .orTimeout(operationTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(failure -> {
-                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure;
+                    Throwable cause = Failures.cause(failure);
                     if (cause instanceof HotRodClientException) {
                         // The server may have lost the cache (a restarted node): look it up again next time.
                         cache.reset(caches);
