@@ -94,7 +94,8 @@ class BadInputTest {
         assertProblem(given().urlEncodingEnabled(false).post("/sessions/" + id + "/items/%FF/increment").then(), 400, "invalid-parameter");
         assertProblem(given().urlEncodingEnabled(false).get("/sessions/%C3%28").then(), 400, "invalid-parameter");
         // A well-formed encoding is still a key like any other.
-        json("application/json").urlEncodingEnabled(false).body("3").put("/sessions/" + id + "/items/%C3%A9t%C3%A9").then().statusCode(201);
+        json("application/json").urlEncodingEnabled(false).body("3").put("/sessions/" + id + "/items/%C3%A9t%C3%A9").then()
+                .log().ifValidationFails().statusCode(201);
         given().get("/sessions/{id}/items/{key}", id, "été").then().statusCode(200).body(equalTo("3"));
     }
 

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The application on the Infinispan store (the shared test node). Every access is written
  * (touch interval 0), so the API's expiry tests hold to the millisecond as on the memory store;
- * the touch grace is covered by InfinispanSessionStoreTest.
+ * the touch grace is covered by InfinispanSessionStoreTest, the operation timeout by
+ * InfinispanOutageIT.
  */
 public class InfinispanProfile implements QuarkusTestProfile {
 
@@ -16,7 +17,9 @@ public class InfinispanProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "sessions.infinispan.cache", "api-sessions",
-                "sessions.infinispan.touch-interval", "0S");
+                "sessions.infinispan.touch-interval", "0S",
+                // Generous: these tests check answers, not the timeout, and share two cores with the server.
+                "sessions.infinispan.operation-timeout", "5S");
     }
 
     @Override
