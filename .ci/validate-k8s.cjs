@@ -1,6 +1,7 @@
 // Validates rendered Kubernetes manifests (the files named on the command line) offline.
-// Built-in kinds and the ServiceMonitor: against their JSON schemas (kubernetes-models packages,
-// whose folder VALIDATOR_MODULES names). The Infinispan Operator's CRD schema is not available
+// Built-in kinds, the ServiceMonitor and the PrometheusRule: against their JSON schemas
+// (kubernetes-models packages, whose folder VALIDATOR_MODULES names); a ConfigMap labelled for
+// Grafana's dashboard sidecar must also hold dashboards (JSON with a uid, a title and panels). The Infinispan Operator's CRD schema is not available
 // offline, so Infinispan and Cache resources are checked by structure: the fields this project
 // uses, with the types and values that the operator's CRDs (infinispan.org/v1, v2alpha1) define.
 // Exits 1 and names every problem when anything is wrong.
@@ -32,6 +33,21 @@ function validateBySchema(object, where) {
     new Model(object).validate();
   } catch (e) {
     fail(where, e.message);
+  }
+}
+
+function validateDashboards(object, where) {
+  const data = object.data || {};
+  if (Object.keys(data).length === 0) fail(where, "a grafana_dashboard ConfigMap without dashboards");
+  for (const [file, text] of Object.entries(data)) {
+    try {
+      const dashboard = JSON.parse(text);
+      if (!isString(dashboard.uid) || !isString(dashboard.title) || !Array.isArray(dashboard.panels)) {
+        fail(where, `${file} is not a dashboard (uid, title and panels)`);
+      }
+    } catch (e) {
+      fail(where, `${file} is not JSON: ${e.message}`);
+    }
   }
 }
 
@@ -97,6 +113,9 @@ for (const file of process.argv.slice(2)) {
       later.push([object, where]);
     } else {
       validateBySchema(object, where);
+      if (object.kind === "ConfigMap" && (object.metadata.labels || {}).grafana_dashboard !== undefined) {
+        validateDashboards(object, where);
+      }
     }
   }
   later.forEach(([object, where]) => validateCache(object, where, clusters));

@@ -19,6 +19,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.OptionalLong;
 import org.infinispan.client.hotrod.RemoteCacheManager;
 
 /**
@@ -49,7 +50,9 @@ public class ServiceWiring {
             case infinispan -> new ContextBoundSessionStore(
                     InfinispanSessionStore.create(infinispan::get, infinispanSettings(config.infinispan()), events));
         };
-        return new MeteredSessionStore(store, registry);
+        OptionalLong capacity = config.store().kind() == StoreKind.memory
+                ? OptionalLong.of(config.memory().maxSessions()) : OptionalLong.empty();
+        return new MeteredSessionStore(store, registry, capacity);
     }
 
     void close(@Disposes SessionStore store) {

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,7 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A store that times every operation of the store it wraps ({@code sessions.store.operations},
  * tagged by operation, store and outcome) and reports how many sessions it holds
- * ({@code sessions.active}). Tags never carry a session id or an item key.
+ * ({@code sessions.active}), how many it may hold ({@code sessions.capacity}, for a bounded store)
+ * and whether it answers ({@code sessions.store.available}). Tags never carry a session id or an
+ * item key.
  */
 public final class MeteredSessionStore implements SessionStore {
 
@@ -28,16 +31,32 @@ public final class MeteredSessionStore implements SessionStore {
     /** The last count the store answered, and whether a count is under way. */
     private final AtomicLong lastCount = new AtomicLong();
     private final AtomicBoolean counting = new AtomicBoolean();
+    /** The last availability the store answered: 1, 0, or NaN before its first answer. */
+    private volatile double lastAvailable = Double.NaN;
+    private final AtomicBoolean checking = new AtomicBoolean();
     /** Timers by operation and outcome, so the request path does not build meter ids. */
     private final Map<String, Map<String, Timer>> timers = new ConcurrentHashMap<>();
 
     public MeteredSessionStore(SessionStore delegate, MeterRegistry registry) {
+        this(delegate, registry, OptionalLong.empty());
+    }
+
+    /** @param capacity the most sessions the store holds, when it is bounded (published as {@code sessions.capacity}) */
+    public MeteredSessionStore(SessionStore delegate, MeterRegistry registry, OptionalLong capacity) {
         this.delegate = delegate;
         this.registry = registry;
         Gauge.builder("sessions.active", this, MeteredSessionStore::activeSessions)
                 .description("Sessions held by the store (with a shared store: in the whole cluster)")
                 .tag("store", delegate.kind())
                 .register(registry);
+        Gauge.builder("sessions.store.available", this, MeteredSessionStore::storeAvailable)
+                .description("1 while the store answers, 0 while it does not (as the last availability check found)")
+                .tag("store", delegate.kind())
+                .register(registry);
+        capacity.ifPresent(max -> Gauge.builder("sessions.capacity", () -> max)
+                .description("Most sessions the store may hold; creating one more is refused")
+                .tag("store", delegate.kind())
+                .register(registry));
     }
 
     @Override
@@ -85,9 +104,21 @@ public final class MeteredSessionStore implements SessionStore {
         return lastCount.get();
     }
 
+    /** Also records the answer for {@code sessions.store.available}; a failed check counts as unavailable. */
     @Override
     public CompletionStage<Boolean> isAvailable() {
-        return delegate.isAvailable();
+        return delegate.isAvailable().whenComplete((up, failure) -> lastAvailable = Boolean.TRUE.equals(up) ? 1 : 0);
+    }
+
+    /**
+     * The gauge's value: like {@link #activeSessions()}, a scrape starts a check and reports the
+     * last answer, which readiness probes keep fresh too (they call {@link #isAvailable()}).
+     */
+    private double storeAvailable() {
+        if (checking.compareAndSet(false, true)) {
+            isAvailable().whenComplete((up, failure) -> checking.set(false));
+        }
+        return lastAvailable;
     }
 
     @Override
