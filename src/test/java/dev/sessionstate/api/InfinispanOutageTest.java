@@ -2,6 +2,7 @@ package dev.sessionstate.api;
 
 import static dev.sessionstate.api.Api.assertProblem;
 import static dev.sessionstate.api.Api.createSession;
+import static dev.sessionstate.api.Api.management;
 import static dev.sessionstate.api.Api.putItem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -76,8 +77,8 @@ class InfinispanOutageTest {
             Duration took = Duration.between(start, Instant.now());
             assertTrue(took.compareTo(OPERATION_TIMEOUT.plus(SLACK)) < 0, "503 after " + took);
         }
-        given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        management().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+        management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
 
         NODE.start();
 
@@ -91,7 +92,7 @@ class InfinispanOutageTest {
     private static void awaitReady(Duration limit) {
         Instant deadline = Instant.now().plus(limit);
         while (Instant.now().isBefore(deadline)) {
-            if (given().get("/q/health/ready").statusCode() == 200) {
+            if (management().get("/q/health/ready").statusCode() == 200) {
                 return;
             }
             try {
