@@ -23,16 +23,9 @@ public class AuthStartup {
 
     void check(@Observes StartupEvent start, SessionsConfig config, ApiKeyIdentityProvider keys, Config all) {
         Set<AuthMode> modes = config.auth().mode();
-        boolean oidc = all.getOptionalValue(OIDC_ENABLED, Boolean.class).orElse(true);
-        if (modes.contains(AuthMode.NONE) && modes.size() > 1) {
-            throw new IllegalStateException("sessions.auth.mode: none cannot be combined with another mode");
-        }
-        if (modes.contains(AuthMode.API_KEY) && !keys.hasKeys()) {
-            throw new IllegalStateException("sessions.auth.mode includes api-key, but no sessions.auth.api-keys.<client>.sha256 is set");
-        }
-        if (modes.contains(AuthMode.OIDC) != oidc) {
-            throw new IllegalStateException("sessions.auth.mode " + (oidc ? "does not include" : "includes")
-                    + " oidc, so set " + OIDC_ENABLED + "=" + !oidc);
+        String wrong = mistake(modes, keys.hasKeys(), all.getOptionalValue(OIDC_ENABLED, Boolean.class).orElse(true));
+        if (wrong != null) {
+            throw new IllegalStateException(wrong);
         }
         if (modes.contains(AuthMode.NONE)) {
             LOG.info("Authentication is off (sessions.auth.mode=none): every caller may do anything");
@@ -41,5 +34,20 @@ public class AuthStartup {
                     String.join(",", modes.stream().map(m -> m.name().toLowerCase(Locale.ROOT).replace('_', '-')).sorted().toList()),
                     config.auth().apiKeys().size());
         }
+    }
+
+    /** What is wrong with this set-up, or null. */
+    static String mistake(Set<AuthMode> modes, boolean hasKeys, boolean oidcEnabled) {
+        if (modes.contains(AuthMode.NONE) && modes.size() > 1) {
+            return "sessions.auth.mode: none cannot be combined with another mode";
+        }
+        if (modes.contains(AuthMode.API_KEY) && !hasKeys) {
+            return "sessions.auth.mode includes api-key, but no sessions.auth.api-keys.<client>.sha256 is set";
+        }
+        if (modes.contains(AuthMode.OIDC) != oidcEnabled) {
+            return "sessions.auth.mode " + (oidcEnabled ? "does not include" : "includes")
+                    + " oidc, so set " + OIDC_ENABLED + "=" + !oidcEnabled;
+        }
+        return null;
     }
 }
