@@ -11,6 +11,8 @@ KEYS=${KEYS:-10}
 if [ "${QUICK:-0}" = 1 ]; then WARMUP=5; DURATION=3; RUNS=1; SESSIONS=100; fi
 LOAD_CPU=1
 PORT=8080
+# The service's health and metrics are on its management interface.
+MANAGEMENT_PORT=9000
 
 OUT=$ROOT/bench/results/$OUT_NAME
 mkdir -p "$OUT"
@@ -25,12 +27,13 @@ PID=
 PIDS=()
 start() { # start NAME JAR PORT CPUSET [JVM options...]
   local name=$1 jar=$2 port=$3 cpus=$4; shift 4
-  taskset -c "$cpus" java "$@" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" -jar "$jar" \
+  taskset -c "$cpus" "${JAVA_BIN:-java}" "$@" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
+    -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$MANAGEMENT_PORT" -jar "$jar" \
     > "$OUT/$name.log" 2>&1 &
   PID=$!
   PIDS+=("$PID")
   for _ in $(seq 1 300); do
-    curl -s -o /dev/null "http://127.0.0.1:$port/q/health/live" && return 0
+    curl -s -o /dev/null "http://127.0.0.1:$MANAGEMENT_PORT/q/health/live" && return 0
     curl -s -o /dev/null "http://127.0.0.1:$port/sessions/x/items/k1" && return 0
     sleep 0.1
   done

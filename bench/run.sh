@@ -32,7 +32,7 @@ build() {
 
 heap_used() { # bytes of heap in use right after a full GC
   jcmd "$PID" GC.run >/dev/null; jcmd "$PID" GC.run >/dev/null
-  curl -s "http://127.0.0.1:$PORT/q/metrics" \
+  curl -s "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" \
     | awk '/^jvm_memory_used_bytes\{area="heap"/ { sum += $NF } END { printf "%.0f", sum }'
 }
 
@@ -42,7 +42,7 @@ first_answer_ms() { # time from process start to the first answered request, unp
   java -Dquarkus.http.host=127.0.0.1 -jar "$SERVICE_JAR" > "$OUT/startup.log" 2>&1 &
   PID=$!
   PIDS+=("$PID")
-  until curl -s -o /dev/null "http://127.0.0.1:$PORT/q/health/live"; do sleep 0.005; done
+  until curl -s -o /dev/null "http://127.0.0.1:$MANAGEMENT_PORT/q/health/live"; do sleep 0.005; done
   t1=$(date +%s%N)
   stop
   echo $(( (t1 - t0) / 1000000 ))
@@ -74,7 +74,7 @@ before=$(heap_used)
 # The cap refuses creates beyond HEAP_SESSIONS with 507, so the load can simply run until it is full.
 for _ in $(seq 1 20); do
   taskset -c "$LOAD_CPU" wrk -t1 -c32 -d10s -s bench/wrk/create.lua "http://127.0.0.1:$PORT/sessions" > /dev/null
-  active=$(curl -s "http://127.0.0.1:$PORT/q/metrics" | awk '/^sessions_active/ { printf "%.0f", $NF }')
+  active=$(curl -s "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" | awk '/^sessions_active/ { printf "%.0f", $NF }')
   [ "$active" -ge "$HEAP_SESSIONS" ] && break
 done
 after=$(heap_used)

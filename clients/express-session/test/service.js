@@ -22,8 +22,11 @@ export async function freePort() {
 export async function startService(settings = {}) {
   if (!existsSync(jar)) throw new Error(`${jar} is missing: build it with ./mvnw package -DskipTests`);
   const port = await freePort();
+  // Health and metrics are on the management interface, a port of their own.
+  const managementPort = await freePort();
   const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, "bin", "java") : "java";
   const args = ["-Dquarkus.http.host=127.0.0.1", `-Dquarkus.http.port=${port}`,
+    "-Dquarkus.management.host=127.0.0.1", `-Dquarkus.management.port=${managementPort}`,
     ...Object.entries(settings).map(([key, value]) => `-D${key}=${value}`), "-jar", jar];
   const child = spawn(java, args, { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
@@ -34,7 +37,7 @@ export async function startService(settings = {}) {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}:\n${output}`);
     try {
-      if ((await fetch(`${url}/q/health/ready`)).ok) break;
+      if ((await fetch(`http://127.0.0.1:${managementPort}/q/health/ready`)).ok) break;
     } catch {
       // not listening yet
     }

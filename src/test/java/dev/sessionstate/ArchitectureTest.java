@@ -35,7 +35,8 @@ class ArchitectureTest {
             "store.infinispan", List.of("core"),
             "metrics", List.of("core"),
             "health", List.of("core"),
-            "api", List.of("core", "config"));
+            "api", List.of("core", "config"),
+            "security", List.of("api", "config"));
 
     @Test
     void importsRunOnlyTheWaysTheLayeringAllows() {
@@ -61,6 +62,8 @@ class ArchitectureTest {
                 violations("store.memory", "import dev.sessionstate.store.infinispan.SessionDocuments;\n"));
         assertEquals(List.of("api imports dev.sessionstate.metrics.MeteredSessionStore.x"),
                 violations("api", "import static dev.sessionstate.metrics.MeteredSessionStore.x;\n"));
+        assertEquals(List.of("security imports dev.sessionstate.store.memory.InMemorySessionStore"),
+                violations("security", "import dev.sessionstate.store.memory.InMemorySessionStore;\n"));
         assertTrue(violations("config", "import dev.sessionstate.store.memory.InMemorySessionStore;\n").isEmpty());
     }
 

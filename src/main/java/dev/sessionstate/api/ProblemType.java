@@ -29,6 +29,8 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    UNAUTHENTICATED(401, "Authentication required"),
+    FORBIDDEN(403, "Forbidden"),
     CAPACITY_EXHAUSTED(507, "Session capacity exhausted"),
     STORE_UNAVAILABLE(503, "Session store unavailable"),
     WRITE_CONTENTION(503, "Write contention"),

@@ -5,6 +5,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Every setting of the service, under {@code sessions.}; the README's configuration table lists them all. */
 @ConfigMapping(prefix = "sessions")
@@ -19,6 +22,8 @@ public interface SessionsConfig {
     Memory memory();
 
     Infinispan infinispan();
+
+    Auth auth();
 
     /** Which store holds sessions. */
     interface Store {
@@ -106,5 +111,34 @@ public interface SessionsConfig {
          */
         @WithDefault("30S")
         Duration touchInterval();
+    }
+
+    /** Who may call the service, and what each caller may do. */
+    interface Auth {
+
+        /**
+         * How callers authenticate: {@code none} (nobody is asked, for local use), or one or both of
+         * {@code api-key} and {@code oidc}. With {@code oidc}, set {@code quarkus.oidc.tenant-enabled=true}
+         * and {@code quarkus.oidc.auth-server-url}.
+         */
+        @WithDefault("none")
+        Set<AuthMode> mode();
+
+        /** API-key clients by name (letters and digits, so that environment variables can name them). */
+        Map<String, ApiKeyClient> apiKeys();
+
+        /** One caller that sends {@code X-Api-Key}. Only hashes of its keys are configured. */
+        interface ApiKeyClient {
+
+            /** Hex SHA-256 of each of the client's keys; more than one while a key is rotated. */
+            List<String> sha256();
+
+            /** The client's roles: {@code reader}, {@code writer}, {@code events}, {@code admin}. */
+            Set<Role> roles();
+
+            /** The application the client belongs to. */
+            @WithDefault("default")
+            String application();
+        }
     }
 }

@@ -7,6 +7,8 @@ import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Small steps that many API tests take, over HTTP. */
 final class Api {
@@ -14,6 +16,11 @@ final class Api {
     static final String PROBLEM = "urn:session-state:problem:";
 
     private Api() {
+    }
+
+    /** A request to the management interface (health, metrics), which tests reach on its test port. */
+    static RequestSpecification management() {
+        return given().port(ConfigProvider.getConfig().getOptionalValue("quarkus.management.test-port", Integer.class).orElse(9001));
     }
 
     /** Creates a session with the given JSON body (or none) and returns its id. */

@@ -2,6 +2,7 @@ package dev.sessionstate.api;
 
 import static dev.sessionstate.api.Api.assertProblem;
 import static dev.sessionstate.api.Api.createSession;
+import static dev.sessionstate.api.Api.management;
 import static dev.sessionstate.api.Api.putItem;
 import static dev.sessionstate.api.Readiness.awaitReady;
 import static io.restassured.RestAssured.given;
@@ -84,8 +85,8 @@ class InfinispanOutageIT {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertTrue(took.compareTo(OPERATION_TIMEOUT.plus(SLACK)) < 0, "503 after " + took);
         }
-        given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        management().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+        management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
 
         NODE.start();
 

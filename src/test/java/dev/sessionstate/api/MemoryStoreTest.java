@@ -1,8 +1,8 @@
 package dev.sessionstate.api;
 
 import static dev.sessionstate.api.Api.createSession;
+import static dev.sessionstate.api.Api.management;
 import static dev.sessionstate.api.Api.putItem;
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.quarkus.arc.Arc;
@@ -19,7 +19,7 @@ class MemoryStoreTest {
     void servingSessionsCreatesNoInfinispanClient() {
         String id = createSession();
         putItem(id, "k", "1").statusCode(201);
-        given().get("/q/health/ready").then().statusCode(200);
+        management().get("/q/health/ready").then().statusCode(200);
 
         InjectableBean<RemoteCacheManager> client = Arc.container().instance(RemoteCacheManager.class).getBean();
         assertNull(Arc.container().getActiveContext(client.getScope()).get(client),

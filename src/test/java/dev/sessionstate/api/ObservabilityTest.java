@@ -1,6 +1,7 @@
 package dev.sessionstate.api;
 
 import static dev.sessionstate.api.Api.createSession;
+import static dev.sessionstate.api.Api.management;
 import static dev.sessionstate.api.Api.putItem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -18,15 +19,33 @@ class ObservabilityTest {
 
     @Test
     void livenessAndReadinessAreUpWithTheStoreChecked() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200)
+        management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        management().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("session-store"));
     }
 
     @Test
+    void healthAndMetricsAreOnlyOnTheManagementPort() {
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
+    }
+
+    @Test
+    void openApiDeclaresHowCallersAuthenticate() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("components.securitySchemes.apiKey.type", equalTo("apiKey"))
+                .body("components.securitySchemes.apiKey.in", equalTo("header"))
+                .body("components.securitySchemes.apiKey.name", equalTo("X-Api-Key"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("paths.'/sessions/{id}/items/{key}'.get.responses.'401'.$ref",
+                        equalTo("#/components/responses/Unauthenticated"))
+                .body("paths.'/sessions'.post.responses.'403'.$ref", equalTo("#/components/responses/Forbidden"));
+    }
+
+    @Test
     void activeSessionsGaugeIsPublishedFromTheStart() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("sessions_active{store=\"memory\"}"));
+        management().get("/q/metrics").then().statusCode(200).body(containsString("sessions_active{store=\"memory\"}"));
     }
 
     @Test
@@ -36,7 +55,7 @@ class ObservabilityTest {
         given().get("/sessions/{id}/items/secret-key", id).then().statusCode(200);
         given().post("/sessions/{id}/abandon", id).then().statusCode(204);
 
-        given().get("/q/metrics").then().statusCode(200)
+        management().get("/q/metrics").then().statusCode(200)
                 .body(containsString("sessions_active{store=\"memory\"}"))
                 .body(containsString("sessions_created_total"))
                 .body(containsString("sessions_ended_total{reason=\"abandoned\"}"))

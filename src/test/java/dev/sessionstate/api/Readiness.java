@@ -1,6 +1,5 @@
 package dev.sessionstate.api;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -18,6 +17,6 @@ final class Readiness {
     /** Polls {@code /q/health/ready} until it answers 200; fails after {@code limit}. */
     static void awaitReady(Duration limit) {
         await("the service ready").atMost(limit).pollInterval(Duration.ofMillis(200))
-                .until(() -> given().get("/q/health/ready").statusCode() == 200);
+                .until(() -> Api.management().get("/q/health/ready").statusCode() == 200);
     }
 }

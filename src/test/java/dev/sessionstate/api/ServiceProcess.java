@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +20,8 @@ import org.awaitility.core.ConditionTimeoutException;
 /**
  * One instance of the packaged service ({@code target/quarkus-app/quarkus-run.jar}) on
  * 127.0.0.1, for tests that need more than the one instance that Quarkus starts. Its output goes
- * to {@code target/service-<port>.log}.
+ * to {@code target/service-<port>.log}. Its management interface (health, metrics) listens on a
+ * free port of its own, so that instances started side by side do not meet on 9000.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -26,14 +29,18 @@ final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final int port;
+    private final int managementPort;
     private final List<String> command;
     private Process process;
 
     ServiceProcess(int port, Map<String, String> config) {
         this.port = port;
+        this.managementPort = freePort();
         this.command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.management.host=127.0.0.1");
+        command.add("-Dquarkus.management.port=" + managementPort);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
     }
@@ -47,7 +54,7 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUri() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUri() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
         try {
             await("service on port " + port + " ready").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200))
                     .until(() -> isReady(ready));
@@ -73,6 +80,19 @@ final class ServiceProcess implements AutoCloseable {
 
     String baseUri() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Where health and metrics answer. */
+    String managementUri() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Stops the instance as Kubernetes does (SIGTERM: in-flight requests finish) and waits for it. */

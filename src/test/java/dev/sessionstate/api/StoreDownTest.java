@@ -1,6 +1,7 @@
 package dev.sessionstate.api;
 
 import static dev.sessionstate.api.Api.assertProblem;
+import static dev.sessionstate.api.Api.management;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -36,7 +37,7 @@ class StoreDownTest {
 
     @Test
     void readinessIsDownWhileLivenessStaysUp() {
-        given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        management().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+        management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

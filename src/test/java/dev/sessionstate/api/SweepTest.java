@@ -1,6 +1,7 @@
 package dev.sessionstate.api;
 
 import static dev.sessionstate.api.Api.createSession;
+import static dev.sessionstate.api.Api.management;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,7 +50,7 @@ class SweepTest {
     }
 
     private static double metric(String series) {
-        String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String text = management().get("/q/metrics").then().statusCode(200).extract().asString();
         return text.lines().filter(line -> line.startsWith(series + " ")).findFirst()
                 .map(line -> Double.parseDouble(line.substring(series.length() + 1)))
                 .orElseThrow(() -> new AssertionError("no metric " + series));

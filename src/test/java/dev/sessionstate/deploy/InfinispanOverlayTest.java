@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,11 +31,15 @@ class InfinispanOverlayTest {
         }
     }
 
+    private static int managementPort() {
+        return ConfigProvider.getConfig().getOptionalValue("quarkus.management.test-port", Integer.class).orElse(9001);
+    }
+
     @Test
     void overlaySettingsSelectTheInfinispanStore() {
-        given().get("/q/health/ready").then().statusCode(503)
+        given().port(managementPort()).get("/q/health/ready").then().statusCode(503)
                 .body("checks[0].data.store", equalTo("infinispan"));
         given().post("/sessions").then().statusCode(503);
-        given().get("/q/health/live").then().statusCode(200);
+        given().port(managementPort()).get("/q/health/live").then().statusCode(200);
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,34 +31,74 @@ class KubernetesManifestsTest {
     private static final Map<String, Object> CONTAINER = at(DEPLOYMENT, "spec", "template", "spec", "containers", 0);
 
     @Test
-    void containerPortIsTheServicesHttpPort() throws IOException {
-        // As deployed (the prod profile): tests themselves listen on quarkus.http.test-port.
+    void containerPortsAreTheServicesHttpAndManagementPorts() throws IOException {
+        // As deployed (the prod profile): tests themselves listen on the test ports.
         Properties properties = new Properties();
         try (var in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
             properties.load(in);
         }
         int port = Integer.parseInt(properties.getProperty("quarkus.http.port"));
+        int management = Integer.parseInt(properties.getProperty("quarkus.management.port"));
         Map<String, Object> http = at(CONTAINER, "ports", 0);
         assertEquals("http", http.get("name"));
         assertEquals(port, http.get("containerPort"));
-        assertEquals(Integer.toString(port), at(DEPLOYMENT, "spec", "template", "metadata", "annotations", "prometheus.io/port"));
-        assertEquals("http", at(read("base/service.yaml"), "spec", "ports", 0, "targetPort"));
-        assertEquals("http", at(read("monitoring/servicemonitor.yaml"), "spec", "endpoints", 0, "port"));
+        Map<String, Object> managementPort = at(CONTAINER, "ports", 1);
+        assertEquals("management", managementPort.get("name"));
+        assertEquals(management, managementPort.get("containerPort"));
+        assertEquals(Integer.toString(management),
+                at(DEPLOYMENT, "spec", "template", "metadata", "annotations", "prometheus.io/port"));
+        assertEquals("management", at(read("monitoring/servicemonitor.yaml"), "spec", "endpoints", 0, "targetPort"));
         assertTrue(Files.readString(Path.of("src/main/docker/Dockerfile.jvm")).contains("EXPOSE " + port));
     }
 
     @Test
-    void probePathsAnswer200() {
+    void theServiceExposesOnlyTheHttpPortToClients() {
+        List<Map<String, Object>> ports = at(read("base/service.yaml"), "spec", "ports");
+        assertEquals(List.of("http"), ports.stream().map(p -> p.get("targetPort")).toList());
+    }
+
+    @Test
+    void prometheusAndNoClientMayReachTheManagementPort() {
+        List<Map<String, Object>> rules = at(read("base/networkpolicy.yaml"), "spec", "ingress");
+        List<String> clientPorts = new ArrayList<>();
+        List<String> prometheusPorts = new ArrayList<>();
+        for (Map<String, Object> rule : rules) {
+            Map<String, Object> from = at(rule, "from", 0);
+            List<String> ports = ((List<Map<String, Object>>) rule.get("ports")).stream().map(p -> (String) p.get("port")).toList();
+            if (from.toString().contains("session-state.dev/client")) {
+                clientPorts.addAll(ports);
+            } else if (from.toString().contains("prometheus")) {
+                prometheusPorts.addAll(ports);
+            }
+        }
+        assertEquals(List.of("http"), clientPorts);
+        assertEquals(List.of("management"), prometheusPorts);
+    }
+
+    @Test
+    void probePathsAnswer200OnTheManagementPort() {
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
             String path = at(CONTAINER, probe, "httpGet", "path");
-            assertEquals("http", at(CONTAINER, probe, "httpGet", "port"), probe);
-            given().get(path).then().statusCode(200);
+            assertEquals("management", at(CONTAINER, probe, "httpGet", "port"), probe);
+            given().port(managementPort()).get(path).then().statusCode(200);
         }
         assertEquals("/q/health/live", at(CONTAINER, "livenessProbe", "httpGet", "path"));
         assertEquals("/q/health/ready", at(CONTAINER, "readinessProbe", "httpGet", "path"));
         String metrics = at(DEPLOYMENT, "spec", "template", "metadata", "annotations", "prometheus.io/path");
-        given().get(metrics).then().statusCode(200);
+        given().port(managementPort()).get(metrics).then().statusCode(200);
         assertEquals(metrics, at(read("monitoring/servicemonitor.yaml"), "spec", "endpoints", 0, "path"));
+    }
+
+    @Test
+    void apiKeysComeFromAnOptionalSecret() {
+        List<Map<String, Object>> sources = at(CONTAINER, "envFrom");
+        Map<String, Object> secret = sources.stream().filter(s -> s.containsKey("secretRef")).findFirst().orElseThrow();
+        assertEquals("session-state-auth", at(secret, "secretRef", "name"));
+        assertEquals(Boolean.TRUE, at(secret, "secretRef", "optional"));
+    }
+
+    private static int managementPort() {
+        return ConfigProvider.getConfig().getOptionalValue("quarkus.management.test-port", Integer.class).orElse(9001);
     }
 
     @Test

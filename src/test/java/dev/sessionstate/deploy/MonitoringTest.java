@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.ConfigProvider;
 import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -82,7 +83,8 @@ class MonitoringTest {
     }
 
     private static String scrape() {
-        return given().get(METRICS).then().statusCode(200).extract().asString();
+        return given().port(ConfigProvider.getConfig().getOptionalValue("quarkus.management.test-port", Integer.class)
+                        .orElse(9001)).get(METRICS).then().statusCode(200).extract().asString();
     }
 
     /** The sample names of a Prometheus text exposition ({@code _bucket}, {@code _count}... as they appear). */
