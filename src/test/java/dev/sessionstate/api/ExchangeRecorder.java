@@ -27,7 +27,8 @@ final class ExchangeRecorder implements Filter {
     private Request request;
 
     @Override
-    public Response filter(FilterableRequestSpecification spec, FilterableResponseSpecification responseSpec, FilterContext ctx) {
+    public Response filter(FilterableRequestSpecification spec, FilterableResponseSpecification responseSpec,
+            FilterContext ctx) {
         Response response = ctx.next(spec, responseSpec);
         URI uri = URI.create(spec.getURI());
         SimpleRequest.Builder builder = new SimpleRequest.Builder(spec.getMethod(), uri.getRawPath());
@@ -49,7 +50,7 @@ final class ExchangeRecorder implements Filter {
     /** The request of the last exchange. */
     Request request() {
         if (request == null) {
-            throw new IllegalStateException("No request went through the recorder: drive the exchange with the given spec.");
+            throw new IllegalStateException("No request went through the recorder: use the spec the exchange is given.");
         }
         return request;
     }

@@ -50,7 +50,8 @@ class OpenApiConformanceTest {
 
     private static final Path DOCUMENT = Path.of("src/main/openapi/openapi.json");
     /** Headers of HTTP framing, which OpenAPI does not declare (it ignores a declared Content-Type). */
-    private static final Set<String> FRAMING = Set.of("content-type", "content-length", "transfer-encoding", "connection");
+    private static final Set<String> FRAMING =
+            Set.of("content-type", "content-length", "transfer-encoding", "connection");
 
     private static OpenAPI document;
     private static OpenApiInteractionValidator validator;
@@ -70,7 +71,8 @@ class OpenApiConformanceTest {
         validator = OpenApiInteractionValidator.createForSpecificationUrl(DOCUMENT.toAbsolutePath().toUri().toString())
                 .withStrictOperationPathMatching()
                 // Members that a schema does not declare are mismatches too.
-                .withLevelResolver(LevelResolver.create().withLevel("validation.schema.additionalProperties", ValidationReport.Level.ERROR).build())
+                .withLevelResolver(LevelResolver.create()
+                        .withLevel("validation.schema.additionalProperties", ValidationReport.Level.ERROR).build())
                 .build();
     }
 
@@ -89,49 +91,57 @@ class OpenApiConformanceTest {
         Set<String> documented = document.getPaths().values().stream()
                 .flatMap(path -> path.readOperations().stream()).map(Operation::getOperationId)
                 .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> driven = exchanges().stream().map(Exchange::operationId).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(documented, driven, "Drive every operation of " + DOCUMENT + " in OperationExchanges, and only those");
+        Set<String> driven = exchanges().stream().map(Exchange::operationId)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(documented, driven, "Drive every operation of " + DOCUMENT + " in OperationExchanges, and no other");
     }
 
     private static void check(Exchange exchange) throws IOException {
         ExchangeRecorder recorder = new ExchangeRecorder();
         Response response = exchange.call().apply(given().filter(recorder));
         Request request = recorder.request();
+        String name = exchange.name();
         ApiOperationMatch match = operations.findApiOperation(request.getPath(), request.getMethod());
-        assertTrue(match.isPathFound() && match.isOperationAllowed(), () -> exchange.name() + ": " + request.getMethod() + " " + request.getPath() + " is no operation");
+        assertTrue(match.isPathFound() && match.isOperationAllowed(),
+                () -> name + ": " + request.getMethod() + " " + request.getPath() + " is no operation");
         Operation operation = match.getApiOperation().getOperation();
-        assertEquals(exchange.operationId(), operation.getOperationId(), exchange.name() + ": the request went to another operation");
-        assertEquals(exchange.status(), response.statusCode(), () -> exchange.name() + ": answered " + response.statusCode() + ": " + response.asString());
+        assertEquals(exchange.operationId(), operation.getOperationId(), name + ": the request went to another operation");
+        assertEquals(exchange.status(), response.statusCode(), () -> name + ": answered " + response.asString());
 
         var answer = ExchangeRecorder.response(response);
         ValidationReport report = exchange.validRequest()
                 ? validator.validate(request, answer)
                 : validator.validateResponse(request.getPath(), request.getMethod(), answer);
-        assertTrue(report.getMessages().isEmpty(), () -> exchange.name() + ": the exchange disagrees with the document:\n" + report.getMessages().stream()
-                .map(m -> "  " + m.getLevel() + " " + m.getKey() + ": " + m.getMessage()).collect(Collectors.joining("\n"))
-                + "\nAnswer headers: " + response.getHeaders() + "\nAnswer body: " + response.asString());
-        assertHeadersDeclared(exchange, operation.getResponses().get(String.valueOf(response.statusCode())), response);
-        assertBodyMatchesSchema(exchange, match.getApiOperation().getApiPath().original(), request.getMethod().name(), response);
+        assertTrue(report.getMessages().isEmpty(), () -> name + ": the exchange disagrees with the document:\n"
+                + describe(report) + "\nAnswer headers: " + response.getHeaders() + "\nAnswer body: " + response.asString());
+        assertHeadersDeclared(name, operation.getResponses().get(String.valueOf(response.statusCode())), response);
+        assertBodyMatchesSchema(name, match.getApiOperation().getApiPath().original(), request.getMethod().name(), response);
     }
 
-    private static void assertBodyMatchesSchema(Exchange exchange, String pathTemplate, String method, Response response)
+    private static String describe(ValidationReport report) {
+        return report.getMessages().stream()
+                .map(message -> "  " + message.getLevel() + " " + message.getKey() + ": " + message.getMessage())
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static void assertBodyMatchesSchema(String name, String pathTemplate, String method, Response response)
             throws IOException {
-        if (response.asString().isEmpty()) {
+        String body = response.asString();
+        if (body.isEmpty()) {
             return; // the validator has checked that the document declares no body here
         }
         String mediaType = response.contentType().split(";")[0].strip();
-        List<String> errors = schemas.errors(pathTemplate, method, response.statusCode(), mediaType, response.asString());
-        assertTrue(errors.isEmpty(), () -> exchange.name() + ": the body disagrees with its schema: " + errors
-                + "\nAnswer body: " + response.asString());
+        List<String> errors = schemas.errors(pathTemplate, method, response.statusCode(), mediaType, body);
+        assertTrue(errors.isEmpty(), () -> name + ": the body disagrees with its schema: " + errors + "\nAnswer body: " + body);
     }
 
     /** The answer sends every header its response declares, and no other beyond framing. */
-    private static void assertHeadersDeclared(Exchange exchange, ApiResponse declared, Response response) {
+    private static void assertHeadersDeclared(String name, ApiResponse declared, Response response) {
         Set<String> expected = declared.getHeaders() == null ? Set.of() : declared.getHeaders().keySet().stream()
-                .map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(TreeSet::new));
+                .map(header -> header.toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(TreeSet::new));
         Map<String, List<String>> sent = ExchangeRecorder.headers(response.getHeaders().asList());
-        Set<String> actual = sent.keySet().stream().map(name -> name.toLowerCase(Locale.ROOT))
-                .filter(name -> !FRAMING.contains(name)).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(expected, actual, exchange.name() + ": headers declared (expected) against headers sent (actual)");
+        Set<String> actual = sent.keySet().stream().map(header -> header.toLowerCase(Locale.ROOT))
+                .filter(header -> !FRAMING.contains(header)).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(expected, actual, name + ": headers declared (expected) against headers sent (actual)");
     }
 }

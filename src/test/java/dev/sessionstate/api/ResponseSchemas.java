@@ -22,7 +22,8 @@ import java.util.Locale;
 final class ResponseSchemas {
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-            builder -> builder.metaSchema(OpenApi31.getInstance()).defaultMetaSchemaIri(OpenApi31.getInstance().getIri()));
+            builder -> builder.metaSchema(OpenApi31.getInstance())
+                    .defaultMetaSchemaIri(OpenApi31.getInstance().getIri()));
 
     private final ObjectMapper json = new ObjectMapper();
     private final JsonNode document;
@@ -37,8 +38,10 @@ final class ResponseSchemas {
      * What is wrong with a body against the schema that the document declares for this path
      * template, method, status and media type; empty when it matches.
      */
-    List<String> errors(String pathTemplate, String method, int status, String mediaType, String body) throws IOException {
-        String response = "/paths/" + escape(pathTemplate) + "/" + method.toLowerCase(Locale.ROOT) + "/responses/" + status;
+    List<String> errors(String pathTemplate, String method, int status, String mediaType, String body)
+            throws IOException {
+        String response = "/paths/" + escape(pathTemplate) + "/" + method.toLowerCase(Locale.ROOT)
+                + "/responses/" + status;
         JsonNode ref = document.at(response + "/$ref");
         if (ref.isTextual()) {
             response = ref.asText().substring(1);
