@@ -53,6 +53,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class ItemResource {
 
+    private static final String TYPE = "Refuse (422) a value of another type: int32 (a JSON integer from -2^31 to 2^31-1) or string";
+
     private final ItemService service;
     private final SessionService sessions;
     private final JsonBodies bodies;
@@ -79,6 +81,7 @@ public class ItemResource {
     @Produces({MediaType.APPLICATION_JSON, ProblemMapper.PROBLEM_JSON})
     @Operation(operationId = "clearItems", summary = "Remove all items", description = "Removes every item; the session stays.")
     @APIResponse(responseCode = "204", description = "Cleared", headers = @Header(name = "ETag", description = "The session's new version", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "ReadOnly")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
@@ -121,7 +124,7 @@ public class ItemResource {
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<RestResponse<byte[]>> get(@PathParam("id") String id, @PathParam("key") String key,
-            @Parameter(description = "Refuse (422) a value of another type: int32 or string") @QueryParam("type") String type) {
+            @Parameter(description = TYPE, schema = @Schema(type = SchemaType.STRING, enumeration = {"int32", "string"})) @QueryParam("type") String type) {
         // A typed RestResponse lets Quarkus REST choose the body writer at build time, and bytes go to the
         // connection as they are, where a String would pass through the JSON writer's output stream.
         return service.item(id, key, ValueTypes.parse(type)).thenApply(read -> RestResponse.ResponseBuilder
@@ -135,8 +138,11 @@ public class ItemResource {
     @Produces({MediaType.APPLICATION_JSON, ProblemMapper.PROBLEM_JSON})
     @Operation(operationId = "itemExists", summary = "Test whether an item exists",
             description = "200 when the session holds the key, 404 otherwise. Also resets the idle timer.")
-    @APIResponse(responseCode = "200", description = "The item exists")
+    @APIResponse(responseCode = "200", description = "The item exists", headers = @Header(name = "ETag", description = "The session's version", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "An invalid key")
     @APIResponse(responseCode = "404", description = "No such session or item")
+    @APIResponse(responseCode = "503", description = "The session store does not answer",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", schema = @Schema(type = SchemaType.INTEGER, format = "int32")))
     public CompletionStage<Response> exists(@PathParam("id") String id, @PathParam("key") String key) {
         return service.item(id, key, ValueType.ANY).thenApply(read -> withTag(Response.ok(), read.session()));
     }
@@ -162,7 +168,7 @@ public class ItemResource {
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> put(@PathParam("id") String id, @PathParam("key") String key,
-            @Parameter(description = "Refuse (422) a value of another type: int32 or string") @QueryParam("type") String type,
+            @Parameter(description = TYPE, schema = @Schema(type = SchemaType.STRING, enumeration = {"int32", "string"})) @QueryParam("type") String type,
             @Parameter(description = "Apply only if the session is at this version") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = "* to create the item only if it does not exist") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             UriInfo uri, byte[] body) {
@@ -191,7 +197,8 @@ public class ItemResource {
     @POST
     @Path("{key}/increment")
     @Operation(operationId = "incrementItem", summary = "Add to a counter atomically",
-            description = "The item must hold an integer; an absent item counts as 0.")
+            description = "The item must hold an integer; an absent item counts as 0. The value is a 64-bit integer: "
+                    + "JavaScript's JSON.parse loses precision beyond 2^53, so read it as a string or BigInt (json-bigint) there.")
     @APIResponse(responseCode = "200", description = "The new value", headers = @Header(name = "ETag", description = "The session's new version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = CounterView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -201,7 +208,7 @@ public class ItemResource {
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> increment(@PathParam("id") String id, @PathParam("key") String key,
-            @Parameter(description = "What to add, a 64-bit integer; default 1", schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+            @Parameter(description = "What to add, a 64-bit integer; default 1. In JavaScript, pass it as a string or BigInt beyond 2^53", schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
             @QueryParam("delta") String delta,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return service.increment(id, key, parseDelta(delta), EntityTags.ifMatch(ifMatch))

@@ -89,6 +89,8 @@ public class SessionResource {
     @Operation(operationId = "sessionExists", summary = "Test whether a session exists", description = "Also resets its idle timer.")
     @APIResponse(responseCode = "200", description = "The session exists", headers = @Header(name = "ETag", description = "The session's version", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such session")
+    @APIResponse(responseCode = "503", description = "The session store does not answer",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", schema = @Schema(type = SchemaType.INTEGER, format = "int32")))
     public CompletionStage<Response> exists(@PathParam("id") String id) {
         return service.read(id).thenApply(session -> Response.ok().header(HttpHeaders.ETAG, EntityTags.of(session)).build());
     }
@@ -152,7 +154,8 @@ public class SessionResource {
     @GET
     @Path("{id}/keys")
     @Operation(operationId = "listKeys", summary = "List item keys", description = "Keys in insertion order.")
-    @APIResponse(responseCode = "200", description = "The keys", content = @Content(schema = @Schema(implementation = String[].class)))
+    @APIResponse(responseCode = "200", description = "The keys", headers = @Header(name = "ETag", description = "The session's version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = String[].class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> keys(@PathParam("id") String id) {
@@ -162,7 +165,8 @@ public class SessionResource {
     @GET
     @Path("{id}/count")
     @Operation(operationId = "countItems", summary = "Count items", description = "The number of items in the session.")
-    @APIResponse(responseCode = "200", description = "The number of items", content = @Content(schema = @Schema(implementation = CountView.class)))
+    @APIResponse(responseCode = "200", description = "The number of items", headers = @Header(name = "ETag", description = "The session's version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = CountView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> count(@PathParam("id") String id) {

@@ -12,9 +12,9 @@ public record SessionView(
         @Schema(description = "Unguessable session id (128 random bits, base64url)", examples = "4qPz0cW3Q6mXyJ0e9VvB1w")
         String id,
         Instant createdAt,
-        @Schema(description = "Last time a request named this session")
+        @Schema(description = "Last time a request named this session", ref = "Instant")
         Instant lastAccessedAt,
-        @Schema(description = "When the session expires unless a request names it before")
+        @Schema(description = "When the session expires unless a request names it before", ref = "Instant")
         Instant expiresAt,
         @Schema(description = "Sliding idle timeout in seconds", examples = "1200")
         int timeoutSeconds,
