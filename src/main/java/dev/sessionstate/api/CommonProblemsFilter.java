@@ -19,7 +19,11 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * <ul>
  * <li>406 (the client accepts no JSON) and 500 (a fault of the service) on every operation;</li>
  * <li>413 on every operation that takes a body (POST, PUT, PATCH): a {@code Content-Length} over
- * {@code sessions.limits.max-request-size} is refused before any resource sees it;</li>
+ * {@code sessions.limits.max-request-size} is refused before any resource sees it; and 415 on
+ * them: a charset other than UTF-8 is refused by {@link RequestChecks};</li>
+ * <li>400 on every operation: a path whose percent-encoding is not UTF-8, a body sent to an
+ * operation that takes none ({@link RequestChecks}), an unknown or repeated query parameter
+ * ({@link QueryChecks});</li>
  * <li>no content where no body is sent: SmallRye fills a declared response of a method that
  * returns {@code Response} with the {@code @Produces} media types and no schema, though such
  * answers are empty; and an answer to HEAD never has a body.</li>
@@ -32,6 +36,7 @@ public class CommonProblemsFilter implements OASFilter {
     private static final Set<PathItem.HttpMethod> WITH_BODY =
             Set.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH);
     private static final String NOT_ACCEPTABLE = "The client accepts neither application/json nor problem documents";
+    private static final String BAD_REQUEST = "A malformed path, an unknown query parameter, or a body where none is taken";
     private static final String INTERNAL_ERROR = "A fault of the service; the detail says nothing internal";
 
     @Override
@@ -53,6 +58,9 @@ public class CommonProblemsFilter implements OASFilter {
         var responses = operation.getResponses();
         if (method == PathItem.HttpMethod.HEAD) {
             responses.getAPIResponses().values().forEach(response -> response.setContent(null));
+            if (!responses.hasAPIResponse("400")) {
+                responses.addAPIResponse("400", OASFactory.createAPIResponse().description(BAD_REQUEST));
+            }
             responses.addAPIResponse("406", OASFactory.createAPIResponse().description(NOT_ACCEPTABLE))
                     .addAPIResponse("500", OASFactory.createAPIResponse().description(INTERNAL_ERROR));
             return;
@@ -60,6 +68,12 @@ public class CommonProblemsFilter implements OASFilter {
         responses.getAPIResponses().values().forEach(CommonProblemsFilter::dropSchemalessContent);
         if (WITH_BODY.contains(method) && !responses.hasAPIResponse("413")) {
             responses.addAPIResponse("413", OASFactory.createAPIResponse().ref("TooLarge"));
+        }
+        if (WITH_BODY.contains(method) && !responses.hasAPIResponse("415")) {
+            responses.addAPIResponse("415", OASFactory.createAPIResponse().ref("UnsupportedMediaType"));
+        }
+        if (!responses.hasAPIResponse("400")) {
+            responses.addAPIResponse("400", OASFactory.createAPIResponse().ref("BadRequest"));
         }
         responses.addAPIResponse("406", OASFactory.createAPIResponse().ref("NotAcceptable"))
                 .addAPIResponse("500", OASFactory.createAPIResponse().ref("InternalError"));
