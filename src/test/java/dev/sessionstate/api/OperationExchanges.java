@@ -280,6 +280,6 @@ final class OperationExchanges {
     }
 
     private static RequestSpecification mergePatch(RequestSpecification api) {
-        return api.contentType(MERGE_PATCH);
+        return api.contentType(MERGE_PATCH + "; charset=utf-8");
     }
 }
