@@ -70,8 +70,10 @@ public class IndexResource {
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> set(@PathParam("id") String id, @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
             @PathParam("index") String index, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(description = SessionLocks.LOCK_DOC) @HeaderParam(SessionLocks.HEADER) String lock,
-            @Parameter(description = SessionLocks.RELEASE_DOC) @HeaderParam(SessionLocks.RELEASE) String release, byte[] body) {
+            @Parameter(description = SessionLocks.LOCK_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @HeaderParam(SessionLocks.HEADER) String lock,
+            @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
+                    @HeaderParam(SessionLocks.RELEASE) String release, byte[] body) {
         return service.setItemAt(id, parse(index), bodies.value(body), SessionLocks.precondition(ifMatch, lock, release))
                 .thenApply(session -> withTag(Response.noContent(), session));
     }
@@ -89,8 +91,10 @@ public class IndexResource {
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> remove(@PathParam("id") String id, @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
             @PathParam("index") String index, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(description = SessionLocks.LOCK_DOC) @HeaderParam(SessionLocks.HEADER) String lock,
-            @Parameter(description = SessionLocks.RELEASE_DOC) @HeaderParam(SessionLocks.RELEASE) String release) {
+            @Parameter(description = SessionLocks.LOCK_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @HeaderParam(SessionLocks.HEADER) String lock,
+            @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
+                    @HeaderParam(SessionLocks.RELEASE) String release) {
         return service.removeItemAt(id, parse(index), SessionLocks.precondition(ifMatch, lock, release))
                 .thenApply(session -> withTag(Response.noContent(), session));
     }

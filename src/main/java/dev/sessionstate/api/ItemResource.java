@@ -85,8 +85,10 @@ public class ItemResource {
     @APIResponse(responseCode = "423", ref = "Locked")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> clear(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(description = SessionLocks.LOCK_DOC) @HeaderParam(SessionLocks.HEADER) String lock,
-            @Parameter(description = SessionLocks.RELEASE_DOC) @HeaderParam(SessionLocks.RELEASE) String release) {
+            @Parameter(description = SessionLocks.LOCK_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @HeaderParam(SessionLocks.HEADER) String lock,
+            @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
+                    @HeaderParam(SessionLocks.RELEASE) String release) {
         return service.clearItems(id, SessionLocks.precondition(ifMatch, lock, release)).thenApply(session -> withTag(Response.noContent(), session));
     }
 
@@ -110,8 +112,10 @@ public class ItemResource {
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(description = SessionLocks.LOCK_DOC) @HeaderParam(SessionLocks.HEADER) String lock,
-            @Parameter(description = SessionLocks.RELEASE_DOC) @HeaderParam(SessionLocks.RELEASE) String release, byte[] body) {
+            @Parameter(description = SessionLocks.LOCK_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @HeaderParam(SessionLocks.HEADER) String lock,
+            @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
+                    @HeaderParam(SessionLocks.RELEASE) String release, byte[] body) {
         Map<String, String> patch = new LinkedHashMap<>();
         bodies.object(body).forEach((key, json) -> patch.put(key, json.equals("null") ? null : json));
         return service.patchItems(id, patch, SessionLocks.precondition(ifMatch, lock, release)).thenApply(session -> withTag(Response.noContent(), session));
@@ -172,8 +176,10 @@ public class ItemResource {
             @Parameter(description = "Refuse (422) a value of another type: int32 or string") @QueryParam("type") String type,
             @Parameter(description = "Apply only if the session is at this version") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = "* to create the item only if it does not exist") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-            @Parameter(description = SessionLocks.LOCK_DOC) @HeaderParam(SessionLocks.HEADER) String lock,
-            @Parameter(description = SessionLocks.RELEASE_DOC) @HeaderParam(SessionLocks.RELEASE) String release,
+            @Parameter(description = SessionLocks.LOCK_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @HeaderParam(SessionLocks.HEADER) String lock,
+            @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
+                    @HeaderParam(SessionLocks.RELEASE) String release,
             UriInfo uri, byte[] body) {
         return writes.put(id, key, ValueTypes.parse(type), new ItemWrites.Headers(ifMatch, ifNoneMatch, lock, release), body,
                         uri.getAbsolutePath().toString())
@@ -195,8 +201,11 @@ public class ItemResource {
     @APIResponse(responseCode = "423", ref = "Locked")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> remove(@PathParam("id") String id, @PathParam("key") String key,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Parameter(description = SessionLocks.LOCK_DOC) @HeaderParam(SessionLocks.HEADER) String lock,
-            @Parameter(description = SessionLocks.RELEASE_DOC) @HeaderParam(SessionLocks.RELEASE) String release) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = SessionLocks.LOCK_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @HeaderParam(SessionLocks.HEADER) String lock,
+            @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
+                    @HeaderParam(SessionLocks.RELEASE) String release) {
         return service.removeItem(id, key, SessionLocks.precondition(ifMatch, lock, release)).thenApply(session -> withTag(Response.noContent(), session));
     }
 
@@ -216,8 +225,11 @@ public class ItemResource {
     public CompletionStage<Response> increment(@PathParam("id") String id, @PathParam("key") String key,
             @Parameter(description = "What to add, a 64-bit integer; default 1", schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
             @QueryParam("delta") String delta,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Parameter(description = SessionLocks.LOCK_DOC) @HeaderParam(SessionLocks.HEADER) String lock,
-            @Parameter(description = SessionLocks.RELEASE_DOC) @HeaderParam(SessionLocks.RELEASE) String release) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = SessionLocks.LOCK_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @HeaderParam(SessionLocks.HEADER) String lock,
+            @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
+                    @HeaderParam(SessionLocks.RELEASE) String release) {
         return service.increment(id, key, parseDelta(delta), SessionLocks.precondition(ifMatch, lock, release))
                 .thenApply(counted -> withTag(Response.ok(new CounterView(counted.result())), counted.session()));
     }

@@ -124,13 +124,17 @@ public class LeaseResource {
         throw new ProblemException(ProblemType.INVALID_PARAMETER, "include takes only 'items'; got '" + include + "'.");
     }
 
-    /** The body's leaseSeconds, or null for none (an empty body, or no member). */
+    /** The body's leaseSeconds, or null for none (an empty body, JSON null, or no member). */
     private Integer leaseSeconds(String contentType, byte[] body) {
         if (body == null || body.length == 0) {
             return null;
         }
         if (!SessionResource.isJson(contentType)) {
             throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
+        }
+        if (bodies.value(body).equals("null")) {
+            // What generated clients send for an optional body left out.
+            return null;
         }
         Map<String, String> members = bodies.object(body);
         for (String name : members.keySet()) {

@@ -112,8 +112,10 @@ public class SessionResource {
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> update(@PathParam("id") String id,
             @Parameter(description = "Apply only if the session is at this version (its ETag)") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(description = SessionLocks.LOCK_DOC) @HeaderParam(SessionLocks.HEADER) String lock,
-            @Parameter(description = SessionLocks.RELEASE_DOC) @HeaderParam(SessionLocks.RELEASE) String release, byte[] body) {
+            @Parameter(description = SessionLocks.LOCK_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @HeaderParam(SessionLocks.HEADER) String lock,
+            @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
+                    @HeaderParam(SessionLocks.RELEASE) String release, byte[] body) {
         return service.patch(id, bodies.patch(body), SessionLocks.precondition(ifMatch, lock, release)).thenApply(this::view);
     }
 
@@ -125,7 +127,9 @@ public class SessionResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "423", ref = "Locked")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public CompletionStage<Response> delete(@PathParam("id") String id, @Parameter(description = SessionLocks.END_DOC) @HeaderParam(SessionLocks.HEADER) String lock) {
+    public CompletionStage<Response> delete(@PathParam("id") String id,
+            @Parameter(description = SessionLocks.END_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+            @HeaderParam(SessionLocks.HEADER) String lock) {
         return end(id, lock);
     }
 
@@ -138,7 +142,9 @@ public class SessionResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "423", ref = "Locked")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public CompletionStage<Response> abandon(@PathParam("id") String id, @Parameter(description = SessionLocks.END_DOC) @HeaderParam(SessionLocks.HEADER) String lock) {
+    public CompletionStage<Response> abandon(@PathParam("id") String id,
+            @Parameter(description = SessionLocks.END_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+            @HeaderParam(SessionLocks.HEADER) String lock) {
         return end(id, lock);
     }
 
