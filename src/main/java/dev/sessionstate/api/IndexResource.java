@@ -63,13 +63,18 @@ public class IndexResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "ReadOnly")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "423", ref = "Locked")
     @APIResponse(responseCode = "413", ref = "TooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> set(@PathParam("id") String id, @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
-            @PathParam("index") String index, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body) {
-        return service.setItemAt(id, parse(index), bodies.value(body), EntityTags.ifMatch(ifMatch))
+            @PathParam("index") String index, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = SessionLocks.LOCK_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @HeaderParam(SessionLocks.HEADER) String lock,
+            @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
+                    @HeaderParam(SessionLocks.RELEASE) String release, byte[] body) {
+        return service.setItemAt(id, parse(index), bodies.value(body), SessionLocks.precondition(ifMatch, lock, release))
                 .thenApply(session -> withTag(Response.noContent(), session));
     }
 
@@ -82,10 +87,15 @@ public class IndexResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "ReadOnly")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "423", ref = "Locked")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> remove(@PathParam("id") String id, @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
-            @PathParam("index") String index, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.removeItemAt(id, parse(index), EntityTags.ifMatch(ifMatch))
+            @PathParam("index") String index, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = SessionLocks.LOCK_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @HeaderParam(SessionLocks.HEADER) String lock,
+            @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
+                    @HeaderParam(SessionLocks.RELEASE) String release) {
+        return service.removeItemAt(id, parse(index), SessionLocks.precondition(ifMatch, lock, release))
                 .thenApply(session -> withTag(Response.noContent(), session));
     }
 

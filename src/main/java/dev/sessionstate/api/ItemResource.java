@@ -85,9 +85,14 @@ public class ItemResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "ReadOnly")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "423", ref = "Locked")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public CompletionStage<Response> clear(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.clearItems(id, EntityTags.ifMatch(ifMatch)).thenApply(session -> withTag(Response.noContent(), session));
+    public CompletionStage<Response> clear(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = SessionLocks.LOCK_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @HeaderParam(SessionLocks.HEADER) String lock,
+            @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
+                    @HeaderParam(SessionLocks.RELEASE) String release) {
+        return service.clearItems(id, SessionLocks.precondition(ifMatch, lock, release)).thenApply(session -> withTag(Response.noContent(), session));
     }
 
     @PATCH
@@ -104,14 +109,19 @@ public class ItemResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "ReadOnly")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "423", ref = "Locked")
     @APIResponse(responseCode = "413", ref = "TooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public CompletionStage<Response> patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body) {
+    public CompletionStage<Response> patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = SessionLocks.LOCK_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @HeaderParam(SessionLocks.HEADER) String lock,
+            @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
+                    @HeaderParam(SessionLocks.RELEASE) String release, byte[] body) {
         Map<String, String> patch = new LinkedHashMap<>();
         bodies.object(body).forEach((key, json) -> patch.put(key, json.equals("null") ? null : json));
-        return service.patchItems(id, patch, EntityTags.ifMatch(ifMatch)).thenApply(session -> withTag(Response.noContent(), session));
+        return service.patchItems(id, patch, SessionLocks.precondition(ifMatch, lock, release)).thenApply(session -> withTag(Response.noContent(), session));
     }
 
     @GET
@@ -163,6 +173,7 @@ public class ItemResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "ReadOnly")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "423", ref = "Locked")
     @APIResponse(responseCode = "413", ref = "TooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
@@ -171,8 +182,13 @@ public class ItemResource {
             @Parameter(description = TYPE, schema = @Schema(type = SchemaType.STRING, enumeration = {"int32", "string"})) @QueryParam("type") String type,
             @Parameter(description = "Apply only if the session is at this version") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = "* to create the item only if it does not exist") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Parameter(description = SessionLocks.LOCK_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @HeaderParam(SessionLocks.HEADER) String lock,
+            @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
+                    @HeaderParam(SessionLocks.RELEASE) String release,
             UriInfo uri, byte[] body) {
-        return writes.put(id, key, ValueTypes.parse(type), ifMatch, ifNoneMatch, body, uri.getAbsolutePath().toString())
+        return writes.put(id, key, ValueTypes.parse(type), new ItemWrites.Headers(ifMatch, ifNoneMatch, lock, release), body,
+                        uri.getAbsolutePath().toString())
                 .thenApply(written -> Response.status(written.status())
                         .header(HttpHeaders.LOCATION, written.location())
                         .header(HttpHeaders.ETAG, written.etag())
@@ -188,10 +204,15 @@ public class ItemResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "ReadOnly")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "423", ref = "Locked")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> remove(@PathParam("id") String id, @PathParam("key") String key,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.removeItem(id, key, EntityTags.ifMatch(ifMatch)).thenApply(session -> withTag(Response.noContent(), session));
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = SessionLocks.LOCK_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @HeaderParam(SessionLocks.HEADER) String lock,
+            @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
+                    @HeaderParam(SessionLocks.RELEASE) String release) {
+        return service.removeItem(id, key, SessionLocks.precondition(ifMatch, lock, release)).thenApply(session -> withTag(Response.noContent(), session));
     }
 
     @POST
@@ -205,13 +226,18 @@ public class ItemResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "ReadOnly")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "423", ref = "Locked")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> increment(@PathParam("id") String id, @PathParam("key") String key,
             @Parameter(description = "What to add, a 64-bit integer; default 1. In JavaScript, pass it as a string or BigInt beyond 2^53", schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
             @QueryParam("delta") String delta,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.increment(id, key, parseDelta(delta), EntityTags.ifMatch(ifMatch))
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = SessionLocks.LOCK_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @HeaderParam(SessionLocks.HEADER) String lock,
+            @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
+                    @HeaderParam(SessionLocks.RELEASE) String release) {
+        return service.increment(id, key, parseDelta(delta), SessionLocks.precondition(ifMatch, lock, release))
                 .thenApply(counted -> withTag(Response.ok(new CounterView(counted.result())), counted.session()));
     }
 

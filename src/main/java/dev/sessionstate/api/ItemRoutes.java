@@ -85,8 +85,7 @@ public class ItemRoutes {
                 return;
             }
             try {
-                writes.put(ctx.pathParam("id"), ctx.pathParam("key"), ValueType.ANY,
-                        request.getHeader(HttpHeaders.IF_MATCH), request.getHeader(HttpHeaders.IF_NONE_MATCH),
+                writes.put(ctx.pathParam("id"), ctx.pathParam("key"), ValueType.ANY, headers(request),
                         body.result().getBytes(), request.absoluteURI()).whenComplete((written, failure) -> {
                     if (failure != null) {
                         fail(ctx, failure);
@@ -104,6 +103,11 @@ public class ItemRoutes {
         });
         // The router pauses every request until a handler asks for its body.
         request.resume();
+    }
+
+    private static ItemWrites.Headers headers(HttpServerRequest request) {
+        return new ItemWrites.Headers(request.getHeader(HttpHeaders.IF_MATCH), request.getHeader(HttpHeaders.IF_NONE_MATCH),
+                request.getHeader(SessionLocks.HEADER), request.getHeader(SessionLocks.RELEASE));
     }
 
     /** Times the request from now until its answer has been written, whichever way it ends. */

@@ -7,8 +7,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * A PUT of an item, as both doors answer it ({@link ItemRoutes} for the usual request,
- * {@link ItemResource#put} for the rest): the body read as one JSON value, the If-Match and
- * If-None-Match headers turned into preconditions, and the result turned into a status, a
+ * {@link ItemResource#put} for the rest): the body read as one JSON value, the If-Match,
+ * If-None-Match and lease headers turned into preconditions, and the result turned into a status, a
  * {@code Location} for a new item and the session's {@code ETag}.
  */
 @Singleton
@@ -28,13 +28,17 @@ public class ItemWrites {
      *
      * @param uri the request's absolute URI, the new item's {@code Location}
      */
-    CompletionStage<Written> put(String id, String key, ValueType type, String ifMatch, String ifNoneMatch,
-            byte[] body, String uri) {
-        boolean createOnly = EntityTags.createOnly(ifNoneMatch);
-        return items.putItem(id, key, bodies.value(body), type, EntityTags.ifMatch(ifMatch), createOnly)
+    CompletionStage<Written> put(String id, String key, ValueType type, Headers headers, byte[] body, String uri) {
+        boolean createOnly = EntityTags.createOnly(headers.ifNoneMatch());
+        return items.putItem(id, key, bodies.value(body), type,
+                        SessionLocks.precondition(headers.ifMatch(), headers.sessionLock(), headers.lockRelease()), createOnly)
                 .thenApply(put -> put.result()
                         ? new Written(201, uri, EntityTags.of(put.session()))
                         : new Written(200, null, EntityTags.of(put.session())));
+    }
+
+    /** The headers of a PUT that decide whether it may write; each may be null. */
+    record Headers(String ifMatch, String ifNoneMatch, String sessionLock, String lockRelease) {
     }
 
     /** The answer to a stored item: 201 with the item's location, or 200 when it replaced one. */

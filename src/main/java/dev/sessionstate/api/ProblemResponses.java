@@ -33,7 +33,7 @@ public class ProblemResponses {
     static Answer answer(Throwable failure) {
         Throwable cause = Failures.cause(failure);
         if (cause instanceof SessionException refusal) {
-            return new Answer(ProblemType.of(refusal.kind()), refusal.getMessage());
+            return new Answer(ProblemType.of(refusal.kind()), refusal.getMessage(), refusal.heldLease());
         }
         if (cause instanceof ProblemException problem) {
             return new Answer(problem.type(), problem.getMessage());
@@ -42,8 +42,15 @@ public class ProblemResponses {
         return new Answer(ProblemType.INTERNAL_ERROR, "The service failed to answer this request.");
     }
 
-    /** A problem's type and its detail for this occurrence. */
-    record Answer(ProblemType type, String detail) {
+    /**
+     * A problem's type and its detail for this occurrence; for {@code session-locked}, the lease
+     * that holds the session, or null when none does.
+     */
+    record Answer(ProblemType type, String detail, SessionException.HeldLease heldLease) {
+
+        Answer(ProblemType type, String detail) {
+            this(type, detail, null);
+        }
     }
 
     /** The answer as a JAX-RS response, to which a caller may add headers. */
@@ -51,7 +58,7 @@ public class ProblemResponses {
         Response.ResponseBuilder builder = Response.status(answer.type().status())
                 .type(ProblemMapper.PROBLEM_JSON)
                 .entity(body(answer, instance));
-        String retryAfter = retryAfter(answer.type());
+        String retryAfter = retryAfter(answer);
         if (retryAfter != null) {
             builder.header(HttpHeaders.RETRY_AFTER.toString(), retryAfter);
         }
@@ -62,22 +69,32 @@ public class ProblemResponses {
     void write(HttpServerResponse response, Answer answer, String instance) {
         response.setStatusCode(answer.type().status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, ProblemMapper.PROBLEM_JSON);
-        String retryAfter = retryAfter(answer.type());
+        String retryAfter = retryAfter(answer);
         if (retryAfter != null) {
             response.putHeader(HttpHeaders.RETRY_AFTER, retryAfter);
         }
         response.end(body(answer, instance));
     }
 
-    /** Every 503 says when to try again: the store is away or contended for a moment, not for good. */
-    private static String retryAfter(ProblemType type) {
-        return type.status() == 503 ? "1" : null;
+    /**
+     * Every 503 says when to try again: the store is away or contended for a moment, not for good.
+     * A 423 says when the lease that holds the session expires.
+     */
+    private static String retryAfter(Answer answer) {
+        if (answer.heldLease() != null) {
+            return Long.toString(answer.heldLease().secondsLeft());
+        }
+        return answer.type().status() == 503 ? "1" : null;
     }
 
     private String body(Answer answer, String instance) {
         ProblemType type = answer.type();
         try {
-            return json.writeValueAsString(new Problem(type.uri(), type.title(), type.status(), answer.detail(), instance));
+            SessionException.HeldLease held = answer.heldLease();
+            return json.writeValueAsString(held == null
+                    ? new Problem(type.uri(), type.title(), type.status(), answer.detail(), instance)
+                    : new LockedProblem(type.uri(), type.title(), type.status(), answer.detail(), instance,
+                            held.lockId(), held.ageSeconds()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

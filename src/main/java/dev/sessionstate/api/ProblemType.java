@@ -13,6 +13,7 @@ public enum ProblemType {
     NOT_FOUND(404, "Resource not found"),
     READ_ONLY(409, "Session is read-only"),
     PRECONDITION_FAILED(412, "Precondition failed"),
+    SESSION_LOCKED(423, "Session locked"),
     TYPE_MISMATCH(422, "Value has another type"),
     COUNTER_OVERFLOW(422, "Counter overflow"),
     INVALID_KEY(400, "Invalid item key"),
@@ -79,6 +80,7 @@ public enum ProblemType {
             case CAPACITY_EXHAUSTED -> CAPACITY_EXHAUSTED;
             case STORE_UNAVAILABLE -> STORE_UNAVAILABLE;
             case WRITE_CONTENTION -> WRITE_CONTENTION;
+            case SESSION_LOCKED -> SESSION_LOCKED;
         };
     }
 }

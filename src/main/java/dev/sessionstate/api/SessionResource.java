@@ -108,13 +108,17 @@ public class SessionResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "423", ref = "Locked")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> update(@PathParam("id") String id,
             @Parameter(description = "Apply only if the session is at this version (its ETag)") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            byte[] body) {
-        return service.patch(id, bodies.patch(body), EntityTags.ifMatch(ifMatch)).thenApply(this::view);
+            @Parameter(description = SessionLocks.LOCK_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @HeaderParam(SessionLocks.HEADER) String lock,
+            @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
+                    @HeaderParam(SessionLocks.RELEASE) String release, byte[] body) {
+        return service.patch(id, bodies.patch(body), SessionLocks.precondition(ifMatch, lock, release)).thenApply(this::view);
     }
 
     @DELETE
@@ -123,9 +127,12 @@ public class SessionResource {
     @Operation(operationId = "deleteSession", summary = "End a session", description = "The same as abandon.")
     @APIResponse(responseCode = "204", description = "Ended")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "423", ref = "Locked")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public CompletionStage<Response> delete(@PathParam("id") String id) {
-        return end(id);
+    public CompletionStage<Response> delete(@PathParam("id") String id,
+            @Parameter(description = SessionLocks.END_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+            @HeaderParam(SessionLocks.HEADER) String lock) {
+        return end(id, lock);
     }
 
     @POST
@@ -135,9 +142,12 @@ public class SessionResource {
             description = "Ends the session at once; every later request for it answers 404.")
     @APIResponse(responseCode = "204", description = "Ended")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "423", ref = "Locked")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public CompletionStage<Response> abandon(@PathParam("id") String id) {
-        return end(id);
+    public CompletionStage<Response> abandon(@PathParam("id") String id,
+            @Parameter(description = SessionLocks.END_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+            @HeaderParam(SessionLocks.HEADER) String lock) {
+        return end(id, lock);
     }
 
     @POST
@@ -173,15 +183,15 @@ public class SessionResource {
         return service.read(id).thenApply(session -> withTag(Response.ok(new CountView(session.items().size())), session));
     }
 
-    private CompletionStage<Response> end(String id) {
-        return service.end(id).thenApply(ended -> Response.noContent().build());
+    private CompletionStage<Response> end(String id, String lock) {
+        return service.end(id, SessionLocks.precondition(null, lock, null)).thenApply(ended -> Response.noContent().build());
     }
 
     private Response view(Session session) {
         return withTag(Response.ok(SessionView.of(session, service.mode(), false)), session);
     }
 
-    private static boolean isJson(String contentType) {
+    static boolean isJson(String contentType) {
         if (contentType == null) {
             return false;
         }

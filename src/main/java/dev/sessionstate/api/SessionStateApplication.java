@@ -25,7 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         + "timeout, and JSON items under string keys. Errors are RFC 9457 problem documents."),
         tags = {
                 @Tag(name = "Sessions", description = "Create, read, change and end sessions"),
-                @Tag(name = "Items", description = "JSON values under string keys, in insertion order")
+                @Tag(name = "Items", description = "JSON values under string keys, in insertion order"),
+                @Tag(name = "Leases", description = "Exclusive leases on sessions (GetItemExclusive), for callers that must "
+                        + "read, decide and write as one step; If-Match is enough for most")
         },
         components = @Components(responses = {
                 @APIResponse(name = "BadRequest", responseCode = "400",
@@ -39,6 +41,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @APIResponse(name = "PreconditionFailed", responseCode = "412",
                         description = "If-Match names another version, or If-None-Match: * met an existing item",
                         content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = "Locked", responseCode = "423",
+                        description = "Another caller's lease holds the session, or the Session-Lock header names a lease "
+                                + "that no longer holds it (expired, released or taken over); nothing was changed",
+                        headers = @Header(name = "Retry-After", description = "Seconds until the lease that holds the session "
+                                + "expires, rounded up; absent when no lease holds it", schema = @Schema(implementation = Integer.class)),
+                        content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = LockedProblem.class))),
                 @APIResponse(name = "TooLarge", responseCode = "413",
                         description = "A value, the session or the request body is larger than its limit",
                         content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),

@@ -34,12 +34,16 @@ public record SessionView(
         @Schema(description = "Caller-defined locale id", nullable = true)
         Integer lcid,
         @Schema(description = "Caller-defined code page", nullable = true)
-        Integer codePage) {
+        Integer codePage,
+        @Schema(description = "The exclusive lease that holds the session, or null", nullable = true)
+        LockView lock) {
 
     public static SessionView of(Session s, String mode, boolean isNew) {
         return new SessionView(s.id(), millis(s.createdAt()), millis(s.lastAccessedAt()), millis(s.expiresAt()),
                 s.timeoutSeconds(), isNew, s.readOnly(), s.items().size(), s.items().bytes(), mode,
-                s.properties().commandParm(), s.properties().lcid(), s.properties().codePage());
+                s.properties().commandParm(), s.properties().lcid(), s.properties().codePage(),
+                // Every answer that shows a session touched it at the time of the request.
+                LockView.of(s.leaseAt(s.lastAccessedAt())));
     }
 
     private static Instant millis(Instant instant) {

@@ -1,6 +1,7 @@
 package dev.sessionstate.config;
 
 import dev.sessionstate.core.ItemService;
+import dev.sessionstate.core.LeaseService;
 import dev.sessionstate.core.SessionEvents;
 import dev.sessionstate.core.SessionIds;
 import dev.sessionstate.core.SessionRules;
@@ -69,6 +70,13 @@ public class ServiceWiring {
     @Singleton
     ItemService items(SessionService sessions) {
         return new ItemService(sessions);
+    }
+
+    @Produces
+    @Singleton
+    LeaseService leases(SessionService sessions, SessionsConfig config) {
+        SessionsConfig.Leases leases = config.leases();
+        return new LeaseService(sessions, leases.defaultLength(), leases.min(), leases.max());
     }
 
     static SessionRules rules(SessionsConfig config) {

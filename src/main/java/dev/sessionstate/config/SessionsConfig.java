@@ -19,6 +19,8 @@ public interface SessionsConfig {
 
     Limits limits();
 
+    Leases leases();
+
     Memory memory();
 
     Infinispan infinispan();
@@ -47,6 +49,23 @@ public interface SessionsConfig {
 
         /** Longest idle timeout a client may ask for. */
         @WithDefault("24H")
+        Duration max();
+    }
+
+    /** Exclusive leases ({@code POST /sessions/{id}/lock}); judged by this replica's clock. */
+    interface Leases {
+
+        /** Length of a lease taken or renewed without {@code leaseSeconds}. */
+        @WithName("default")
+        @WithDefault("30S")
+        Duration defaultLength();
+
+        /** Shortest lease a client may ask for. */
+        @WithDefault("1S")
+        Duration min();
+
+        /** Longest lease a client may ask for; a crashed holder blocks writes at most this long. */
+        @WithDefault("120S")
         Duration max();
     }
 

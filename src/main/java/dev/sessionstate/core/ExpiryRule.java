@@ -2,6 +2,7 @@ package dev.sessionstate.core;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * When a stored session counts as expired. Every store asks this rule; none states its own.
@@ -37,11 +38,12 @@ public record ExpiryRule(Duration touchInterval) {
     }
 
     /**
-     * Whether {@code next}, made from {@code current}, must be written: its content changed, or
-     * its access time moved by a grace or more.
+     * Whether {@code next}, made from {@code current}, must be written: its content or its lease
+     * changed, or its access time moved by a grace or more.
      */
     public boolean needsWrite(Session current, Session next) {
-        if (next.version() != current.version()) {
+        if (next.version() != current.version() || next.fence() != current.fence()
+                || !Objects.equals(next.lease(), current.lease())) {
             return true;
         }
         Duration moved = Duration.between(current.lastAccessedAt(), next.lastAccessedAt());

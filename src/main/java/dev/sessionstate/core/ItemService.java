@@ -8,7 +8,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The item operations of the API. Each one is a single atomic update of the touched session
- * through {@link SessionService#update}; refused writes (read-only session, limits, preconditions)
+ * through {@link SessionService#write}; refused writes (lease, read-only session, limits, preconditions)
  * throw inside that update, so they change nothing.
  */
 public final class ItemService {
@@ -40,8 +40,7 @@ public final class ItemService {
         rules.checkKey(key);
         rules.checkValue(key, json);
         type.check(key, json);
-        return sessions.update(id, current -> {
-            precondition.check(current);
+        return sessions.write(id, precondition, current -> {
             boolean exists = current.items().contains(key);
             if (createOnly && exists) {
                 throw new SessionException(SessionException.Kind.PRECONDITION_FAILED,
@@ -89,8 +88,7 @@ public final class ItemService {
 
     /** Replaces the value of the item at {@code index}, keeping its key and position. */
     public CompletionStage<Session> setItemAt(String id, int index, String json, Precondition precondition) {
-        return sessions.update(id, current -> {
-            precondition.check(current);
+        return sessions.write(id, precondition, current -> {
             String key = keyAt(current, index);
             rules.checkValue(key, json);
             return new UpdateResult<>(write(current, items -> items.with(key, json)), null);
@@ -99,8 +97,7 @@ public final class ItemService {
 
     /** Removes the item at {@code index}. */
     public CompletionStage<Session> removeItemAt(String id, int index, Precondition precondition) {
-        return sessions.update(id, current -> {
-            precondition.check(current);
+        return sessions.write(id, precondition, current -> {
             String key = keyAt(current, index);
             return new UpdateResult<>(write(current, items -> items.without(key)), null);
         }).thenApply(UpdateResult::session);
@@ -109,16 +106,14 @@ public final class ItemService {
     /** Adds {@code delta} to the integer under {@code key}, which counts as 0 when absent. */
     public CompletionStage<UpdateResult<Long>> increment(String id, String key, long delta, Precondition precondition) {
         rules.checkKey(key);
-        return sessions.update(id, current -> {
-            precondition.check(current);
+        return sessions.write(id, precondition, current -> {
             long value = Counters.add(key, current.items().get(key), delta);
             return new UpdateResult<>(write(current, items -> items.with(key, Long.toString(value))), value);
         });
     }
 
     private CompletionStage<Session> write(String id, Precondition precondition, UnaryOperator<Items> change) {
-        return sessions.update(id, current -> {
-            precondition.check(current);
+        return sessions.write(id, precondition, current -> {
             return new UpdateResult<>(write(current, change), null);
         }).thenApply(UpdateResult::session);
     }

@@ -1,8 +1,10 @@
 package dev.sessionstate.core;
 
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 
 /**
  * The session operations of the API: create, read, change settings, end. Each one is a single
@@ -58,8 +60,7 @@ public final class SessionService {
 
     /** Changes a session's settings and properties. Allowed on read-only sessions (it is how they are made writable). */
     public CompletionStage<Session> patch(String id, SessionPatch patch, Precondition precondition) {
-        return update(id, current -> {
-            precondition.check(current);
+        return write(id, precondition, current -> {
             SessionProperties p = current.properties();
             SessionProperties next = new SessionProperties(
                     patch.commandParm().apply(p.commandParm(), null),
@@ -72,12 +73,16 @@ public final class SessionService {
         }).thenApply(UpdateResult::session);
     }
 
-    /** Ends a session (abandon). Fails with SESSION_NOT_FOUND when there is no live session. */
-    public CompletionStage<Void> end(String id) {
+    /**
+     * Ends a session (abandon). Fails with SESSION_NOT_FOUND when there is no live session, and
+     * with SESSION_LOCKED, removing nothing, when {@code precondition}'s lease claim does not fit.
+     */
+    public CompletionStage<Void> end(String id, Precondition precondition) {
         if (!SessionIds.isWellFormed(id)) {
             return CompletableFuture.failedFuture(SessionException.sessionNotFound());
         }
-        return store.delete(id, clock.instant()).thenCompose(removed -> removed
+        Instant now = clock.instant();
+        return store.delete(id, now, current -> precondition.check(current, now)).thenCompose(removed -> removed
                 ? CompletableFuture.<Void>completedFuture(null)
                 : CompletableFuture.failedFuture(SessionException.sessionNotFound()));
     }
@@ -87,10 +92,28 @@ public final class SessionService {
      * with SESSION_NOT_FOUND for an id that is malformed, unknown or expired.
      */
     public <R> CompletionStage<UpdateResult<R>> update(String id, SessionUpdate<R> update) {
+        return updateAt(id, (current, now) -> update.apply(current));
+    }
+
+    /**
+     * {@link #update} for a change of content: {@code precondition} is checked on the touched
+     * session first (the lease claim, then the version), and the lease is released with the
+     * change when the claim asks for it.
+     */
+    public <R> CompletionStage<UpdateResult<R>> write(String id, Precondition precondition, SessionUpdate<R> update) {
+        return updateAt(id, (current, now) -> {
+            precondition.check(current, now);
+            UpdateResult<R> written = update.apply(current);
+            return new UpdateResult<>(precondition.lease().after(written.session()), written.result());
+        });
+    }
+
+    /** {@link #update}, with the time of the operation given to {@code update}. */
+    public <R> CompletionStage<UpdateResult<R>> updateAt(String id, BiFunction<Session, Instant, UpdateResult<R>> update) {
         if (!SessionIds.isWellFormed(id)) {
             return CompletableFuture.failedFuture(SessionException.sessionNotFound());
         }
-        var now = clock.instant();
-        return store.update(id, now, current -> update.apply(current.touchedAt(now)));
+        Instant now = clock.instant();
+        return store.update(id, now, current -> update.apply(current.touchedAt(now), now));
     }
 }

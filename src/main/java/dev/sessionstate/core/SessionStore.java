@@ -2,6 +2,7 @@ package dev.sessionstate.core;
 
 import java.time.Instant;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * Where sessions live. Implementations hold data; the rules (limits, expiry times, versions)
@@ -36,10 +37,21 @@ public interface SessionStore extends AutoCloseable {
     <R> CompletionStage<UpdateResult<R>> update(String id, Instant now, SessionUpdate<R> update);
 
     /**
-     * Removes session {@code id}. Completes with true when a live session was removed, false when
-     * there was none or it had expired at {@code now}. Idempotent.
+     * Removes session {@code id} if {@code check} accepts it. {@code check} sees the live session
+     * as stored and refuses by throwing a {@link SessionException}: then nothing is removed and
+     * the stage fails with that exception. Check and removal are atomic: no write to the session
+     * can come between the session that {@code check} accepted and its removal (a store that
+     * loses such a race checks again what the other writer stored). Completes with true when a
+     * live session was removed, false when there was none or it had expired at {@code now}
+     * (without calling {@code check}). Idempotent.
      */
-    CompletionStage<Boolean> delete(String id, Instant now);
+    CompletionStage<Boolean> delete(String id, Instant now, Consumer<Session> check);
+
+    /** {@link #delete(String, Instant, Consumer)} without a condition. */
+    default CompletionStage<Boolean> delete(String id, Instant now) {
+        return delete(id, now, session -> {
+        });
+    }
 
     /**
      * The number of sessions held, possibly counting some that expired and are not yet removed. A

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * A store that times every operation of the store it wraps ({@code sessions.store.operations},
@@ -77,9 +78,9 @@ public final class MeteredSessionStore implements SessionStore {
     }
 
     @Override
-    public CompletionStage<Boolean> delete(String id, Instant now) {
+    public CompletionStage<Boolean> delete(String id, Instant now, Consumer<Session> check) {
         Timer.Sample sample = Timer.start(registry);
-        return timed("delete", delegate.delete(id, now), sample);
+        return timed("delete", delegate.delete(id, now, check), sample);
     }
 
     @Override

@@ -150,7 +150,7 @@ class ItemRoutesTest {
      * are case-insensitive in HTTP, so this tells the two ways apart without making a difference
      * to clients.
      */
-    private static boolean answeredByRoute(Response response) {
+    static boolean answeredByRoute(Response response) {
         return response.headers().asList().stream().anyMatch(h -> h.getName().equals("etag") || h.getName().equals("content-type"));
     }
 

@@ -2,6 +2,7 @@ package dev.sessionstate.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import dev.sessionstate.store.infinispan.TestServers;
 import io.restassured.http.ContentType;
@@ -59,6 +60,25 @@ class TwoInstancesIT {
         on(second).post("/sessions/{id}/abandon", id).then().statusCode(204);
         on(first).get("/sessions/{id}", id).then().statusCode(404);
         on(first).get("/sessions/{id}/items/cart", id).then().statusCode(404);
+    }
+
+    @Test
+    void aLeaseTakenOnOneInstanceGuardsWritesOnTheOther() {
+        String id = on(first).contentType(ContentType.JSON).body("{\"items\":{\"k\":1}}")
+                .post("/sessions").then().statusCode(201).extract().path("id");
+        int lockId = on(first).post("/sessions/{id}/lock", id).then().statusCode(200).extract().path("lockId");
+
+        on(second).contentType(ContentType.JSON).body("2").put("/sessions/{id}/items/k", id).then()
+                .statusCode(423).header("Retry-After", notNullValue()).body("lockId", equalTo(lockId));
+        on(second).post("/sessions/{id}/lock", id).then().statusCode(423);
+        on(second).get("/sessions/{id}/items/k", id).then().statusCode(200).body(equalTo("1"));
+        on(second).header("Session-Lock", lockId).contentType(ContentType.JSON).body("2")
+                .put("/sessions/{id}/items/k", id).then().statusCode(200);
+        on(first).get("/sessions/{id}", id).then().statusCode(200).body("lock.lockId", equalTo(lockId));
+
+        on(second).delete("/sessions/{id}/lock/{lockId}", id, lockId).then().statusCode(204);
+        on(first).contentType(ContentType.JSON).body("3").put("/sessions/{id}/items/k", id).then().statusCode(200);
+        on(second).get("/sessions/{id}/items/k", id).then().statusCode(200).body(equalTo("3"));
     }
 
     @Test

@@ -32,7 +32,7 @@ public class UnavailableSessionStore implements SessionStore {
     }
 
     @Override
-    public CompletionStage<Boolean> delete(String id, Instant now) {
+    public CompletionStage<Boolean> delete(String id, Instant now, java.util.function.Consumer<Session> check) {
         return down();
     }
 

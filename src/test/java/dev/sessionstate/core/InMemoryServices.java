@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.sessionstate.store.memory.InMemorySessionStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,8 @@ final class InMemoryServices {
     final InMemorySessionStore store = new InMemorySessionStore(100, events);
     final SessionService sessions = new SessionService(store, RULES, new SessionIds(), clock, events);
     final ItemService items = new ItemService(sessions);
+    /** Leases of 30 s unless asked for 1 to 120 s. */
+    final LeaseService leases = new LeaseService(sessions, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(120));
 
     /** Creates a session with the default timeout and these items, and returns its id. */
     String create(Map<String, String> initialItems) {

@@ -260,7 +260,7 @@ class ItemServiceTest {
     @Test
     void itemOperationsWhenSessionIsEndedOrIdIsMalformedThenSessionNotFound() {
         String id = services.create(Map.of("k", "1"));
-        join(services.sessions.end(id));
+        join(services.sessions.end(id, Precondition.NONE));
 
         for (String missing : new String[] {id, "bad id", "AAAAAAAAAAAAAAAAAAAAAA"}) {
             assertRefused(SESSION_NOT_FOUND, () -> join(items.item(missing, "k", ValueType.ANY)));

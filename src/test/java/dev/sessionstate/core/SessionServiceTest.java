@@ -202,10 +202,10 @@ class SessionServiceTest {
     void endWhenSessionIsLiveThenGoneAndCountedAbandoned() {
         String id = services.create(Map.of());
 
-        join(sessions.end(id));
+        join(sessions.end(id, Precondition.NONE));
 
         assertRefused(SESSION_NOT_FOUND, () -> services.read(id));
-        assertRefused(SESSION_NOT_FOUND, () -> join(sessions.end(id)));
+        assertRefused(SESSION_NOT_FOUND, () -> join(sessions.end(id, Precondition.NONE)));
         assertEquals(List.of("created", "ended ABANDONED"), services.events.seen());
     }
 
@@ -214,14 +214,14 @@ class SessionServiceTest {
         String id = createWithTimeout(60);
         clock.advance(Duration.ofSeconds(60));
 
-        assertRefused(SESSION_NOT_FOUND, () -> join(sessions.end(id)));
+        assertRefused(SESSION_NOT_FOUND, () -> join(sessions.end(id, Precondition.NONE)));
 
         assertEquals(List.of("created", "ended EXPIRED"), services.events.seen());
     }
 
     @Test
     void endWhenIdIsMalformedThenNotFound() {
-        assertRefused(SESSION_NOT_FOUND, () -> join(sessions.end("not-an-id")));
+        assertRefused(SESSION_NOT_FOUND, () -> join(sessions.end("not-an-id", Precondition.NONE)));
     }
 
     private String createWithTimeout(int seconds) {

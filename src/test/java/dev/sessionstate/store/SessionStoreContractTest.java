@@ -5,11 +5,13 @@ import dev.sessionstate.core.SessionStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionstate.core.EndReason;
 import dev.sessionstate.core.Items;
+import dev.sessionstate.core.Lease;
 import dev.sessionstate.core.Session;
 import dev.sessionstate.core.SessionEvents;
 import dev.sessionstate.core.SessionException;
@@ -179,6 +181,71 @@ public abstract class SessionStoreContractTest {
             assertEquals(Integer.toString(incrementsEach), result.items().get("writer-" + w));
         }
         assertEquals(1 + (long) writers * incrementsEach, result.version());
+    }
+
+    @Test
+    void aLeaseChangeAloneIsStoredWithoutANewVersion() {
+        Session session = insert();
+        Lease lease = new Lease(1, T0, T0.plusSeconds(30));
+        join(store.update(session.id(), T0, current -> new UpdateResult<>(current.withLease(lease), null)));
+
+        Session leased = read(session.id(), T0);
+        assertEquals(lease, leased.lease());
+        assertEquals(1, leased.fence());
+        assertEquals(1, leased.version());
+
+        join(store.update(session.id(), T0, current -> new UpdateResult<>(current.withoutLease(), null)));
+        Session released = read(session.id(), T0);
+        assertNull(released.lease());
+        assertEquals(1, released.fence(), "the fence outlives the lease");
+    }
+
+    @Test
+    void deleteWhoseCheckRefusesRemovesNothing() {
+        Session session = insert();
+        assertRefused(SessionException.Kind.SESSION_LOCKED, () -> join(store.delete(session.id(), T0, current -> {
+            throw SessionException.locked(null, T0, "no");
+        })));
+
+        assertEquals(session.id(), read(session.id(), T0).id());
+        assertEquals(List.of(), events.ended());
+        assertTrue(join(store.delete(session.id(), T0, current -> assertEquals(session.id(), current.id()))));
+        assertEquals(List.of(EndReason.ABANDONED), events.ended());
+    }
+
+    @Test
+    void concurrentAcquirersOfALeaseExactlyOneWins() throws Exception {
+        Session session = insert();
+        int acquirers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(acquirers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> won = new ArrayList<>();
+        for (int a = 0; a < acquirers; a++) {
+            won.add(pool.submit(() -> {
+                start.await();
+                try {
+                    join(store.update(session.id(), T0, current -> {
+                        if (current.leaseAt(T0) != null) {
+                            throw SessionException.locked(current.lease(), T0, "taken");
+                        }
+                        return new UpdateResult<>(current.withLease(new Lease(current.fence() + 1, T0, T0.plusSeconds(30))), null);
+                    }));
+                    return true;
+                } catch (CompletionException lost) {
+                    assertSame(SessionException.Kind.SESSION_LOCKED, ((SessionException) lost.getCause()).kind());
+                    return false;
+                }
+            }));
+        }
+        start.countDown();
+        int winners = 0;
+        for (Future<Boolean> f : won) {
+            winners += f.get(60, TimeUnit.SECONDS) ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertEquals(1, winners);
+        assertEquals(1, read(session.id(), T0).lease().id());
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * A store whose stages complete on the Vert.x context of the caller, for stores that complete
@@ -40,8 +41,8 @@ public final class ContextBoundSessionStore implements SessionStore {
     }
 
     @Override
-    public CompletionStage<Boolean> delete(String id, Instant now) {
-        return onCallersContext(delegate.delete(id, now));
+    public CompletionStage<Boolean> delete(String id, Instant now, Consumer<Session> check) {
+        return onCallersContext(delegate.delete(id, now, check));
     }
 
     @Override

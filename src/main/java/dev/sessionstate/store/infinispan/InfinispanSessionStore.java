@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.infinispan.client.hotrod.MetadataValue;
@@ -125,25 +126,29 @@ public final class InfinispanSessionStore implements SessionStore {
     }
 
     @Override
-    public CompletionStage<Boolean> delete(String id, Instant now) {
+    public CompletionStage<Boolean> delete(String id, Instant now, Consumer<Session> check) {
         Budget budget = new Budget();
-        return call(budget, caches -> attemptDelete(caches, id, now, budget));
+        return call(budget, caches -> attemptDelete(caches, id, now, check, budget));
     }
 
-    private CompletableFuture<Boolean> attemptDelete(SessionsCache.Caches caches, String id, Instant now, Budget budget) {
+    /** Like an update: the version that {@code check} accepted is the one removed, or it checks again. */
+    private CompletableFuture<Boolean> attemptDelete(SessionsCache.Caches caches, String id, Instant now,
+            Consumer<Session> check, Budget budget) {
         return caches.plain().getWithMetadataAsync(id).thenCompose(stored -> {
             if (stored == null) {
                 return CompletableFuture.completedFuture(false);
             }
-            if (expiry.isExpired(documents.read(stored.getValue()), now)) {
+            Session current = documents.read(stored.getValue());
+            if (expiry.isExpired(current, now)) {
                 return removeExpired(caches, id, stored).thenApply(ignored -> false);
             }
+            check.accept(current);
             return caches.plain().removeWithVersionAsync(id, stored.getVersion()).thenCompose(removed -> {
                 if (removed) {
                     events.ended(EndReason.ABANDONED);
                     return CompletableFuture.completedFuture(true);
                 }
-                return budget.retry(() -> attemptDelete(caches, id, now, budget));
+                return budget.retry(() -> attemptDelete(caches, id, now, check, budget));
             });
         });
     }

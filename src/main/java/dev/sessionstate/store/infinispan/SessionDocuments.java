@@ -1,6 +1,7 @@
 package dev.sessionstate.store.infinispan;
 
 import dev.sessionstate.core.Items;
+import dev.sessionstate.core.Lease;
 import dev.sessionstate.core.Session;
 import dev.sessionstate.core.SessionProperties;
 import java.time.Instant;
@@ -15,6 +16,11 @@ import java.time.LocalDate;
  *  "readOnly":false,"version":3,"properties":{"commandParm":null,"lcid":1033,"codePage":null},
  *  "items":{"cart":{"lines":2},"visits":7}}
  * }</pre>
+ *
+ * <p>A session that was ever leased also has {@code "fence":n} (the id of its last lease), and
+ * while it has a lease {@code "lock":{"id":n,"acquiredAt":"…","expiresAt":"…"}}, after
+ * {@code version}. Documents without them (never leased, or written before leases existed) read
+ * as never leased.
  *
  * <p>Item values are embedded as the exact JSON texts that clients sent and read back as exact
  * slices of the document, so no digit, escape or member order changes on the way through.
@@ -40,6 +46,7 @@ final class SessionDocuments {
         out.append("\",\"timeoutSeconds\":").append(session.timeoutSeconds())
                 .append(",\"readOnly\":").append(session.readOnly())
                 .append(",\"version\":").append(session.version());
+        writeLease(out, session);
         SessionProperties properties = session.properties();
         out.append(",\"properties\":{\"commandParm\":");
         string(out, properties.commandParm());
@@ -68,6 +75,8 @@ final class SessionDocuments {
             long timeoutSeconds = 0;
             boolean readOnly = false;
             long version = 0;
+            long fence = 0;
+            Lease lease = null;
             SessionProperties properties = SessionProperties.NONE;
             Items items = Items.EMPTY;
             for (String name = json.firstMember(); name != null; name = json.nextMember()) {
@@ -78,6 +87,8 @@ final class SessionDocuments {
                     case "timeoutSeconds" -> timeoutSeconds = json.integer();
                     case "readOnly" -> readOnly = json.bool();
                     case "version" -> version = json.integer();
+                    case "fence" -> fence = json.integer();
+                    case "lock" -> lease = json.consumeNull() ? null : readLease(json);
                     case "properties" -> properties = readProperties(json);
                     case "items" -> items = readItems(json, document);
                     default -> json.skipValue();
@@ -88,10 +99,42 @@ final class SessionDocuments {
                 throw new IllegalArgumentException("a member is missing");
             }
             return new Session(id, createdAt, lastAccessedAt, Math.toIntExact(timeoutSeconds), readOnly, properties,
-                    items, version);
+                    items, version, lease, lease == null ? fence : Math.max(fence, lease.id()));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a session document", e);
         }
+    }
+
+    private static void writeLease(StringBuilder out, Session session) {
+        if (session.fence() > 0) {
+            out.append(",\"fence\":").append(session.fence());
+        }
+        Lease lease = session.lease();
+        if (lease != null) {
+            out.append(",\"lock\":{\"id\":").append(lease.id()).append(",\"acquiredAt\":\"");
+            instant(out, lease.acquiredAt());
+            out.append("\",\"expiresAt\":\"");
+            instant(out, lease.expiresAt());
+            out.append("\"}");
+        }
+    }
+
+    private static Lease readLease(JsonCursor json) {
+        long id = 0;
+        Instant acquiredAt = null;
+        Instant expiresAt = null;
+        for (String name = json.firstMember(); name != null; name = json.nextMember()) {
+            switch (name) {
+                case "id" -> id = json.integer();
+                case "acquiredAt" -> acquiredAt = instant(json.string());
+                case "expiresAt" -> expiresAt = instant(json.string());
+                default -> json.skipValue();
+            }
+        }
+        if (id <= 0 || acquiredAt == null || expiresAt == null) {
+            throw new IllegalArgumentException("a lock member is missing");
+        }
+        return new Lease(id, acquiredAt, expiresAt);
     }
 
     private static SessionProperties readProperties(JsonCursor json) {

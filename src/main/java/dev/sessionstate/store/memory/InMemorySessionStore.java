@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Sessions in a {@link ConcurrentHashMap} of this process. Updates run inside
@@ -86,13 +87,21 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public CompletionStage<Boolean> delete(String id, Instant now) {
+    public CompletionStage<Boolean> delete(String id, Instant now, Consumer<Session> check) {
         Outcome<Void> outcome = new Outcome<>();
-        sessions.computeIfPresent(id, (key, current) -> {
-            outcome.expired = EXPIRY.isExpired(current, now);
-            outcome.removed = true;
-            return null;
-        });
+        try {
+            sessions.computeIfPresent(id, (key, current) -> {
+                outcome.expired = EXPIRY.isExpired(current, now);
+                if (!outcome.expired) {
+                    // A refusal thrown here leaves the mapping as it was.
+                    check.accept(current);
+                }
+                outcome.removed = true;
+                return null;
+            });
+        } catch (RuntimeException refused) {
+            return CompletableFuture.failedFuture(refused);
+        }
         if (outcome.removed) {
             removed(outcome.expired ? EndReason.EXPIRED : EndReason.ABANDONED);
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionstate.core.Items;
+import dev.sessionstate.core.Lease;
 import dev.sessionstate.core.Session;
 import dev.sessionstate.core.SessionProperties;
 import java.time.Instant;
@@ -39,6 +40,29 @@ class SessionDocumentsTest {
         assertEquals(session, withItemsOf(read, session));
         assertEquals(session.items().asMap(), read.items().asMap());
         assertEquals(values.keySet().stream().toList(), read.items().keys());
+    }
+
+    @Test
+    void leaseAndFenceAreWrittenAndReadBackAndOldDocumentsReadAsNeverLeased() throws Exception {
+        Session unleased = new Session("s", Instant.EPOCH, Instant.EPOCH, 60, false, SessionProperties.NONE, Items.EMPTY, 2);
+        Lease lease = new Lease(7, Instant.parse("2026-11-22T06:00:00.5Z"), Instant.parse("2026-11-22T06:00:30.5Z"));
+        Session leased = unleased.withLease(lease);
+
+        String document = documents.write(leased);
+        JsonNode json = JACKSON.readTree(document);
+        assertEquals(7, json.get("fence").asLong());
+        assertEquals(7, json.get("lock").get("id").asLong());
+        assertEquals("2026-11-22T06:00:30.500Z", json.get("lock").get("expiresAt").asText());
+        assertEquals(leased, withItemsOf(documents.read(document), leased));
+
+        Session released = documents.read(documents.write(leased.withoutLease()));
+        assertEquals(null, released.lease());
+        assertEquals(7, released.fence());
+
+        String old = documents.write(unleased);
+        assertEquals(false, old.contains("fence") || old.contains("lock"), old);
+        assertEquals(null, documents.read(old).lease());
+        assertEquals(0, documents.read(old).fence());
     }
 
     @Test
@@ -138,6 +162,6 @@ class SessionDocumentsTest {
     /** {@code read} holding the items of {@code original}: Items compare by identity, so they are compared apart. */
     private static Session withItemsOf(Session read, Session original) {
         return new Session(read.id(), read.createdAt(), read.lastAccessedAt(), read.timeoutSeconds(), read.readOnly(),
-                read.properties(), original.items(), read.version());
+                read.properties(), original.items(), read.version(), read.lease(), read.fence());
     }
 }

@@ -1,0 +1,10 @@
+package dev.sessionstate.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** Every test of {@link LeaseResourceTest}, on the Infinispan store. */
+@QuarkusTest
+@TestProfile(InfinispanProfile.class)
+class LeaseResourceInfinispanTest extends LeaseResourceTest {
+}
