@@ -22,6 +22,7 @@ final class OperationExchanges {
     private static final String ITEM = "/sessions/{id}/items/{key}";
     private static final String INCREMENT = "/sessions/{id}/items/{key}/increment";
     private static final String INDEX = "/sessions/{id}/index/{index}";
+    private static final String LOCK = "/sessions/{id}/lock";
     /** A well-formed id that names no session. */
     static final String NO_SESSION = "AAAAAAAAAAAAAAAAAAAAAA";
     /** An entity tag that no session has yet. */
@@ -177,6 +178,30 @@ final class OperationExchanges {
                 ok("removeItem", 409, "read-only session", api -> api.delete(ITEM, readOnlySession(), "a")),
                 ok("removeItem", 412, "If-Match names another version",
                         api -> api.header("If-Match", STALE).delete(ITEM, session(), "a")),
+                ok("acquireLease", 200, "", api -> api.post(LOCK, session())),
+                ok("acquireLease", 200, "with items and a lease time",
+                        api -> json(api).queryParam("include", "items").body("{\"leaseSeconds\":10}").post(LOCK, session())),
+                ok("acquireLease", 404, "unknown session", api -> api.post(LOCK, NO_SESSION)),
+                ok("acquireLease", 422, "a lease time out of bounds",
+                        api -> json(api).body("{\"leaseSeconds\":100000}").post(LOCK, session())),
+                ok("acquireLease", 423, "held by another caller", api -> api.post(LOCK, leased()[0])),
+                ok("putItem", 423, "a leased session, without the lease",
+                        api -> exactJson(api).body("1").put(ITEM, leased()[0], "k")),
+                ok("renewLease", 200, "", api -> {
+                    String[] lease = leased();
+                    return api.post(LOCK + "/{lockId}/renew", lease[0], lease[1]);
+                }),
+                ok("renewLease", 404, "unknown session", api -> api.post(LOCK + "/{lockId}/renew", NO_SESSION, "1")),
+                ok("renewLease", 423, "a stale lease id", api -> api.post(LOCK + "/{lockId}/renew", leased()[0], "999")),
+                ok("releaseLease", 204, "", api -> {
+                    String[] lease = leased();
+                    return api.delete(LOCK + "/{lockId}", lease[0], lease[1]);
+                }),
+                ok("releaseLease", 404, "unknown session", api -> api.delete(LOCK + "/{lockId}", NO_SESSION, "1")),
+                ok("releaseLease", 423, "a stale lease id", api -> api.delete(LOCK + "/{lockId}", leased()[0], "999")),
+                ok("forceReleaseLease", 204, "", api -> api.delete(LOCK, leased()[0])),
+                ok("forceReleaseLease", 404, "unknown session", api -> api.delete(LOCK, NO_SESSION)),
+
                 ok("incrementItem", 200, "", api -> api.queryParam("delta", 5).post(INCREMENT, session(), "n")),
                 bad("incrementItem", 400, "a delta that is not an integer",
                         api -> api.queryParam("delta", "x").post(INCREMENT, session(), "n")),
@@ -234,7 +259,11 @@ final class OperationExchanges {
                 down("incrementItem", api -> api.post(INCREMENT, id, "n")),
                 down("getItemAt", api -> api.get(INDEX, id, "0")),
                 down("setItemAt", api -> json(api).body("1").put(INDEX, id, "0")),
-                down("removeItemAt", api -> api.delete(INDEX, id, "0")));
+                down("removeItemAt", api -> api.delete(INDEX, id, "0")),
+                down("acquireLease", api -> api.post(LOCK, id)),
+                down("renewLease", api -> api.post(LOCK + "/{lockId}/renew", id, "1")),
+                down("releaseLease", api -> api.delete(LOCK + "/{lockId}", id, "1")),
+                down("forceReleaseLease", api -> api.delete(LOCK, id)));
     }
 
     /** A request the document allows; the request is checked against the document too. */
@@ -254,6 +283,13 @@ final class OperationExchanges {
     }
 
     /** A new session with three items (a, text, n); made outside the exchange under test. */
+    /** A session under a lease: its id and the lease's id. */
+    private static String[] leased() {
+        String id = session();
+        Object lockId = given().post(LOCK, id).then().statusCode(200).extract().path("lockId");
+        return new String[] {id, lockId.toString()};
+    }
+
     private static String session() {
         return create("{\"items\":" + SOME_ITEMS + "}");
     }

@@ -128,7 +128,8 @@ class ApiKeyAccessTest {
                 .extract().path("id");
         given().header("X-Api-Key", ApiKeyProfile.WRITER).contentType(ContentType.JSON).body("1")
                 .put("/sessions/{id}/items/k", id).then().statusCode(201);
-        String path = operation.template().replace("{id}", id).replace("{key}", "k").replace("{index}", "0");
+        String path = operation.template().replace("{id}", id).replace("{key}", "k").replace("{index}", "0")
+                .replace("{lockId}", "1");
         RequestSpecification request = given().redirects().follow(false);
         if (key != null) {
             request.header("X-Api-Key", key);

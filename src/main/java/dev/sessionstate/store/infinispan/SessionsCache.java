@@ -1,6 +1,7 @@
 package dev.sessionstate.store.infinispan;
 
 import dev.sessionstate.core.SessionException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -95,6 +96,10 @@ final class SessionsCache implements AutoCloseable {
         blocking.shutdownNow();
     }
 
+    /** How often, and how far apart, to look for a cache that another replica is creating. */
+    private static final int CREATION_LOOKS = 10;
+    private static final Duration CREATION_WAIT = Duration.ofMillis(100);
+
     private Caches open() {
         RemoteCacheManager client = manager.get();
         Found found = find(client);
@@ -121,7 +126,11 @@ final class SessionsCache implements AutoCloseable {
         return ping.isCacheNotFound() ? null : new Found(cache, ping);
     }
 
-    /** Creates the cache; when that fails, another replica may have created it first: look again. */
+    /**
+     * Creates the cache. When that fails, another replica may be creating it at the same moment:
+     * look again a few times (this runs on the lookup thread, never on a request's), then give up
+     * with the server's refusal.
+     */
     private Found create(RemoteCacheManager client) {
         RuntimeException refused = null;
         try {
@@ -129,11 +138,28 @@ final class SessionsCache implements AutoCloseable {
         } catch (HotRodClientException failure) {
             refused = failure;
         }
-        Found created = find(client);
-        if (created == null) {
-            throw refused != null ? refused : new HotRodClientException("Infinispan lost cache '" + name + "' on creation");
+        for (int attempt = 0; ; attempt++) {
+            Found created;
+            try {
+                created = find(client);
+            } catch (HotRodClientException starting) {
+                // A cache that another replica is creating may not answer a ping yet.
+                created = null;
+                refused = refused == null ? starting : refused;
+            }
+            if (created != null) {
+                return created;
+            }
+            if (refused == null || attempt == CREATION_LOOKS) {
+                throw refused != null ? refused : new HotRodClientException("Infinispan lost cache '" + name + "' on creation");
+            }
+            try {
+                Thread.sleep(CREATION_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw refused;
+            }
         }
-        return created;
     }
 
     private void checkMediaTypes(PingResponse ping) {
