@@ -12,12 +12,13 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Who may do what, by path and method, for every request on the main port: the REST resources and
  * the plain Vert.x item routes alike, since Quarkus checks this policy before any of them runs
- * (a global policy: it has no name). Reads need {@code reader} or {@code writer}, anything else
- * {@code writer}; only the OpenAPI document and Swagger UI are open. Paths are allowed, not denied,
+ * (a global policy: it has no name). Reads need {@code reader} or {@code writer}, the forced
+ * release of a lease {@code admin}, anything else {@code writer}; only the OpenAPI document and Swagger UI are open. Paths are allowed, not denied,
  * by listing: an unknown path needs a role like any other, so a new operation is never open by
  * accident. With {@code sessions.auth.mode=none} everything is allowed.
  *
@@ -30,6 +31,9 @@ public class SessionAccessPolicy implements HttpSecurityPolicy {
     private static final List<String> OPEN_PREFIXES = List.of("/q/openapi", "/q/swagger-ui");
     private static final List<Role> READ = List.of(Role.READER, Role.WRITER);
     private static final List<Role> WRITE = List.of(Role.WRITER);
+    private static final List<Role> ADMINISTER = List.of(Role.ADMIN);
+    /** Administrative operations: the forced release of a lease, {@code DELETE /sessions/{id}/lock}. */
+    private static final Pattern FORCED_RELEASE = Pattern.compile("^/sessions/[^/]+/lock/?$");
 
     private final boolean open;
 
@@ -61,6 +65,9 @@ public class SessionAccessPolicy implements HttpSecurityPolicy {
         boolean read = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
         if (read && OPEN_PREFIXES.stream().anyMatch(path::startsWith)) {
             return List.of();
+        }
+        if (method == HttpMethod.DELETE && FORCED_RELEASE.matcher(path).matches()) {
+            return ADMINISTER;
         }
         return read ? READ : WRITE;
     }
