@@ -25,8 +25,16 @@ class ArchitectureTest {
     private static final Path MAIN = Path.of("src/main/java/dev/sessionstate");
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
     private static final String OURS = "dev.sessionstate.";
-    private static final List<String> FRAMEWORKS = List.of("io.vertx.", "jakarta.", "org.infinispan.",
-            "io.micrometer.", "io.quarkus.", "io.smallrye.", "com.fasterxml.", "org.jboss.", "org.eclipse.microprofile.");
+    private static final List<String> FRAMEWORKS = List.of(
+            "io.vertx.",
+            "jakarta.",
+            "org.infinispan.",
+            "io.micrometer.",
+            "io.quarkus.",
+            "io.smallrye.",
+            "com.fasterxml.",
+            "org.jboss.",
+            "org.eclipse.microprofile.");
 
     /** For each package, the packages of ours it may import (besides its own). */
     private static final Map<String, List<String>> ALLOWED = Map.of(
@@ -52,19 +60,29 @@ class ArchitectureTest {
 
     @Test
     void aWrongWayImportIsFound() {
-        assertEquals(List.of("core imports dev.sessionstate.store.memory.InMemorySessionStore"),
-                violations("core", "package dev.sessionstate.core;\nimport dev.sessionstate.store.memory.InMemorySessionStore;\n"));
-        assertEquals(List.of("core imports io.vertx.core.Vertx"),
+        assertEquals(
+                List.of("core imports dev.sessionstate.store.memory.InMemorySessionStore"),
+                violations(
+                        "core",
+                        "package dev.sessionstate.core;\nimport "
+                                + "dev.sessionstate.store.memory.InMemorySessionStore;\n"));
+        assertEquals(
+                List.of("core imports io.vertx.core.Vertx"),
                 violations("core", "import io.vertx.core.Vertx;\nimport java.time.Instant;\n"));
-        assertEquals(List.of("metrics imports jakarta.ws.rs.Path"),
+        assertEquals(
+                List.of("metrics imports jakarta.ws.rs.Path"),
                 violations("metrics", "import jakarta.ws.rs.Path;\nimport io.micrometer.core.instrument.Timer;\n"));
-        assertEquals(List.of("store.memory imports dev.sessionstate.store.infinispan.SessionDocuments"),
+        assertEquals(
+                List.of("store.memory imports dev.sessionstate.store.infinispan.SessionDocuments"),
                 violations("store.memory", "import dev.sessionstate.store.infinispan.SessionDocuments;\n"));
-        assertEquals(List.of("api imports dev.sessionstate.metrics.MeteredSessionStore.x"),
+        assertEquals(
+                List.of("api imports dev.sessionstate.metrics.MeteredSessionStore.x"),
                 violations("api", "import static dev.sessionstate.metrics.MeteredSessionStore.x;\n"));
-        assertEquals(List.of("security imports dev.sessionstate.store.memory.InMemorySessionStore"),
+        assertEquals(
+                List.of("security imports dev.sessionstate.store.memory.InMemorySessionStore"),
                 violations("security", "import dev.sessionstate.store.memory.InMemorySessionStore;\n"));
-        assertTrue(violations("config", "import dev.sessionstate.store.memory.InMemorySessionStore;\n").isEmpty());
+        assertTrue(violations("config", "import dev.sessionstate.store.memory.InMemorySessionStore;\n")
+                .isEmpty());
     }
 
     /** What the imports of one source file of {@code pkg} break. */
@@ -80,8 +98,9 @@ class ArchitectureTest {
             if (imported.startsWith(OURS)) {
                 String target = imported.substring(OURS.length());
                 boolean ok = target.startsWith(pkg + ".") && Character.isUpperCase(target.charAt(pkg.length() + 1))
-                        || allowed.stream().anyMatch(a -> target.startsWith(a + ".")
-                                && Character.isUpperCase(target.charAt(a.length() + 1)));
+                        || allowed.stream()
+                                .anyMatch(a -> target.startsWith(a + ".")
+                                        && Character.isUpperCase(target.charAt(a.length() + 1)));
                 if (!ok) {
                     wrong.add(pkg + " imports " + imported);
                 }

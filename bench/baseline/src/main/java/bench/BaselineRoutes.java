@@ -15,13 +15,16 @@ public class BaselineRoutes {
     private static final String VALUE = "{\"n\":12345,\"s\":\"hello world\"}";
 
     void routes(@Observes Router router) {
-        router.get("/sessions/:id/items/:key").handler(ctx -> ctx.response()
-                .putHeader("Content-Type", "application/json")
-                .putHeader("ETag", "\"1\"")
-                .end(VALUE));
-        router.put("/sessions/:id/items/:key").handler(BodyHandler.create()).handler(ctx -> ctx.response()
-                .putHeader("ETag", "\"1\"")
-                .setStatusCode(200)
-                .end());
+        router.get("/sessions/:id/items/:key")
+                .handler(ctx -> ctx.response()
+                        .putHeader("Content-Type", "application/json")
+                        .putHeader("ETag", "\"1\"")
+                        .end(VALUE));
+        router.put("/sessions/:id/items/:key")
+                .handler(BodyHandler.create())
+                .handler(ctx -> ctx.response()
+                        .putHeader("ETag", "\"1\"")
+                        .setStatusCode(200)
+                        .end());
     }
 }

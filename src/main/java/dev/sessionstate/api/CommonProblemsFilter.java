@@ -36,7 +36,8 @@ public class CommonProblemsFilter implements OASFilter {
     private static final Set<PathItem.HttpMethod> WITH_BODY =
             Set.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH);
     private static final String NOT_ACCEPTABLE = "The client accepts neither application/json nor problem documents";
-    private static final String BAD_REQUEST = "A malformed path, an unknown query parameter, or a body where none is taken";
+    private static final String BAD_REQUEST =
+            "A malformed path, an unknown query parameter, or a body where none is taken";
     private static final String INTERNAL_ERROR = "A fault of the service; the detail says nothing internal";
 
     @Override
@@ -48,7 +49,8 @@ public class CommonProblemsFilter implements OASFilter {
             return;
         }
         for (PathItem path : openAPI.getPaths().getPathItems().values()) {
-            for (Map.Entry<PathItem.HttpMethod, Operation> operation : path.getOperations().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> operation :
+                    path.getOperations().entrySet()) {
                 complete(operation.getKey(), operation.getValue());
             }
         }
@@ -61,7 +63,8 @@ public class CommonProblemsFilter implements OASFilter {
             if (!responses.hasAPIResponse("400")) {
                 responses.addAPIResponse("400", OASFactory.createAPIResponse().description(BAD_REQUEST));
             }
-            responses.addAPIResponse("406", OASFactory.createAPIResponse().description(NOT_ACCEPTABLE))
+            responses
+                    .addAPIResponse("406", OASFactory.createAPIResponse().description(NOT_ACCEPTABLE))
                     .addAPIResponse("500", OASFactory.createAPIResponse().description(INTERNAL_ERROR));
             return;
         }
@@ -75,7 +78,8 @@ public class CommonProblemsFilter implements OASFilter {
         if (!responses.hasAPIResponse("400")) {
             responses.addAPIResponse("400", OASFactory.createAPIResponse().ref("BadRequest"));
         }
-        responses.addAPIResponse("406", OASFactory.createAPIResponse().ref("NotAcceptable"))
+        responses
+                .addAPIResponse("406", OASFactory.createAPIResponse().ref("NotAcceptable"))
                 .addAPIResponse("500", OASFactory.createAPIResponse().ref("InternalError"));
     }
 
@@ -100,8 +104,12 @@ public class CommonProblemsFilter implements OASFilter {
     }
 
     private static APIResponse problem(String description) {
-        return OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType(ProblemMapper.PROBLEM_JSON,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"))));
+        return OASFactory.createAPIResponse()
+                .description(description)
+                .content(OASFactory.createContent()
+                        .addMediaType(
+                                ProblemMapper.PROBLEM_JSON,
+                                OASFactory.createMediaType()
+                                        .schema(OASFactory.createSchema().ref("Problem"))));
     }
 }

@@ -4,5 +4,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The number of items in a session. */
 @Schema(name = "Count")
-public record CountView(int count) {
-}
+public record CountView(int count) {}

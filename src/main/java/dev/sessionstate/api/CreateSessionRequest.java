@@ -11,8 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CreateSessionRequest(
         @Schema(description = "Idle timeout in seconds; default from configuration (20 minutes)", examples = "1200")
         Integer timeoutSeconds,
+
         @Schema(description = "Refuse item writes", defaultValue = "false")
         Boolean readOnly,
+
         @Schema(description = "Initial items: any JSON values under string keys, in order")
-        Map<String, Object> items) {
-}
+        Map<String, Object> items) {}

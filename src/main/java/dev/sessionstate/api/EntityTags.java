@@ -11,8 +11,7 @@ import java.util.Set;
  */
 public final class EntityTags {
 
-    private EntityTags() {
-    }
+    private EntityTags() {}
 
     public static String of(Session session) {
         return "\"" + session.version() + "\"";

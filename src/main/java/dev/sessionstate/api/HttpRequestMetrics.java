@@ -49,24 +49,40 @@ public class HttpRequestMetrics {
         }
     }
 
-    /** Records a request that a plain Vert.x route answered, begun at {@code startNanos} ({@link System#nanoTime()}). */
+    /**
+     * Records a request that a plain Vert.x route answered, begun at {@code startNanos} ({@link System#nanoTime()}).
+     */
     public void record(String method, String template, int status, long startNanos) {
         timer(new RouteKey(method, template, status)).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
     }
 
     private Timer timer(RouteKey key) {
         Timer timer = timers.get(key);
-        return timer != null ? timer : timers.computeIfAbsent(key, k -> Timer.builder("http.server.requests")
-                .description("HTTP requests to the API, by route template")
-                .tags("method", k.method(), "uri", k.template(), "status", Integer.toString(k.status()),
-                        "outcome", outcome(k.status()))
-                .register(registry));
+        return timer != null
+                ? timer
+                : timers.computeIfAbsent(
+                        key,
+                        k -> Timer.builder("http.server.requests")
+                                .description("HTTP requests to the API, by route template")
+                                .tags(
+                                        "method",
+                                        k.method(),
+                                        "uri",
+                                        k.template(),
+                                        "status",
+                                        Integer.toString(k.status()),
+                                        "outcome",
+                                        outcome(k.status()))
+                                .register(registry));
     }
 
     private String template(SimpleResourceInfo resource) {
-        Map<String, String> byMethod = templates.computeIfAbsent(resource.getResourceClass(), c -> new ConcurrentHashMap<>());
+        Map<String, String> byMethod =
+                templates.computeIfAbsent(resource.getResourceClass(), c -> new ConcurrentHashMap<>());
         String template = byMethod.get(resource.getMethodName());
-        return template != null ? template : byMethod.computeIfAbsent(resource.getMethodName(), m -> templateOf(resource));
+        return template != null
+                ? template
+                : byMethod.computeIfAbsent(resource.getMethodName(), m -> templateOf(resource));
     }
 
     /** The class's {@code @Path} joined with the method's. */
@@ -74,7 +90,8 @@ public class HttpRequestMetrics {
         Path base = resource.getResourceClass().getAnnotation(Path.class);
         String template = base == null ? "" : base.value();
         try {
-            Path sub = resource.getResourceClass().getMethod(resource.getMethodName(), resource.parameterTypes())
+            Path sub = resource.getResourceClass()
+                    .getMethod(resource.getMethodName(), resource.parameterTypes())
                     .getAnnotation(Path.class);
             if (sub != null) {
                 template = template.replaceAll("/+$", "") + "/" + sub.value().replaceAll("^/+", "");
@@ -95,6 +112,5 @@ public class HttpRequestMetrics {
         return status >= 300 ? "REDIRECTION" : "SUCCESS";
     }
 
-    private record RouteKey(String method, String template, int status) {
-    }
+    private record RouteKey(String method, String template, int status) {}
 }

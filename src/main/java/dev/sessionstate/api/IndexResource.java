@@ -40,25 +40,52 @@ public class IndexResource {
     }
 
     @GET
-    @Operation(operationId = "getItemAt", summary = "Read the item at a position",
+    @Operation(
+            operationId = "getItemAt",
+            summary = "Read the item at a position",
             description = "The key and value of the item at a zero-based position in insertion order.")
-    @APIResponse(responseCode = "200", description = "The item's key and value", headers = @Header(name = "ETag", description = "The session's version", schema = @Schema(type = SchemaType.STRING)),
+    @APIResponse(
+            responseCode = "200",
+            description = "The item's key and value",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The session's version",
+                            schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = IndexedItem.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public CompletionStage<Response> get(@PathParam("id") String id, @Parameter(description = "Zero-based position",
-            schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @PathParam("index") String index) {
-        return service.itemAt(id, parse(index)).thenApply(read ->
-                withTag(Response.ok(JsonTexts.entry(read.result().getKey(), read.result().getValue())), read.session()));
+    public CompletionStage<Response> get(
+            @PathParam("id") String id,
+            @Parameter(
+                            description = "Zero-based position",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+                    @PathParam("index")
+                    String index) {
+        return service.itemAt(id, parse(index))
+                .thenApply(read -> withTag(
+                        Response.ok(JsonTexts.entry(
+                                read.result().getKey(), read.result().getValue())),
+                        read.session()));
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, ProblemMapper.PROBLEM_JSON})
-    @Operation(operationId = "setItemAt", summary = "Replace the value at a position", description = "The key and position stay.")
+    @Operation(
+            operationId = "setItemAt",
+            summary = "Replace the value at a position",
+            description = "The key and position stay.")
     @RequestBody(content = @Content(schema = @Schema(description = "Any JSON value")))
-    @APIResponse(responseCode = "204", description = "Replaced", headers = @Header(name = "ETag", description = "The session's new version", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "204",
+            description = "Replaced",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The session's new version",
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "ReadOnly")
@@ -68,33 +95,56 @@ public class IndexResource {
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public CompletionStage<Response> set(@PathParam("id") String id, @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
-            @PathParam("index") String index, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(description = SessionLocks.LOCK_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
-                    @HeaderParam(SessionLocks.HEADER) String lock,
+    public CompletionStage<Response> set(
+            @PathParam("id") String id,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @PathParam("index") String index,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(
+                            description = SessionLocks.LOCK_DOC,
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @HeaderParam(SessionLocks.HEADER)
+                    String lock,
             @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
-                    @HeaderParam(SessionLocks.RELEASE) String release, byte[] body) {
-        return service.setItemAt(id, parse(index), bodies.value(body), SessionLocks.precondition(ifMatch, lock, release))
+                    @HeaderParam(SessionLocks.RELEASE)
+                    String release,
+            byte[] body) {
+        return service.setItemAt(
+                        id, parse(index), bodies.value(body), SessionLocks.precondition(ifMatch, lock, release))
                 .thenApply(session -> withTag(Response.noContent(), session));
     }
 
     @DELETE
     @Produces({MediaType.APPLICATION_JSON, ProblemMapper.PROBLEM_JSON})
-    @Operation(operationId = "removeItemAt", summary = "Remove the item at a position",
+    @Operation(
+            operationId = "removeItemAt",
+            summary = "Remove the item at a position",
             description = "Removes the item at a zero-based position; the items after it move up.")
-    @APIResponse(responseCode = "204", description = "Removed", headers = @Header(name = "ETag", description = "The session's new version", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "204",
+            description = "Removed",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The session's new version",
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "ReadOnly")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "423", ref = "Locked")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public CompletionStage<Response> remove(@PathParam("id") String id, @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
-            @PathParam("index") String index, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(description = SessionLocks.LOCK_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
-                    @HeaderParam(SessionLocks.HEADER) String lock,
+    public CompletionStage<Response> remove(
+            @PathParam("id") String id,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @PathParam("index") String index,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(
+                            description = SessionLocks.LOCK_DOC,
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @HeaderParam(SessionLocks.HEADER)
+                    String lock,
             @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
-                    @HeaderParam(SessionLocks.RELEASE) String release) {
+                    @HeaderParam(SessionLocks.RELEASE)
+                    String release) {
         return service.removeItemAt(id, parse(index), SessionLocks.precondition(ifMatch, lock, release))
                 .thenApply(session -> withTag(Response.noContent(), session));
     }
@@ -103,12 +153,14 @@ public class IndexResource {
         try {
             return Integer.parseInt(index);
         } catch (NumberFormatException e) {
-            throw new ProblemException(ProblemType.INVALID_PARAMETER, "The index must be an integer; got '" + index + "'.");
+            throw new ProblemException(
+                    ProblemType.INVALID_PARAMETER, "The index must be an integer; got '" + index + "'.");
         }
     }
 
     /** The answer of {@link #get}: the key and value at a position. */
     @Schema(name = "IndexedItem")
-    public record IndexedItem(String key, @Schema(description = "Any JSON value") Object value) {
-    }
+    public record IndexedItem(
+            String key,
+            @Schema(description = "Any JSON value") Object value) {}
 }

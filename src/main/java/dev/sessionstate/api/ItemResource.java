@@ -53,7 +53,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class ItemResource {
 
-    private static final String TYPE = "Refuse (422) a value of another type: int32 (a JSON integer from -2^31 to 2^31-1) or string";
+    private static final String TYPE =
+            "Refuse (422) a value of another type: int32 (a JSON integer from -2^31 to 2^31-1) or string";
 
     private final ItemService service;
     private final SessionService sessions;
@@ -68,43 +69,88 @@ public class ItemResource {
     }
 
     @GET
-    @Operation(operationId = "getItems", summary = "Read all items", description = "All items as one JSON object, in insertion order.")
-    @APIResponse(responseCode = "200", description = "The items", headers = @Header(name = "ETag", description = "The session's version", schema = @Schema(type = SchemaType.STRING)),
+    @Operation(
+            operationId = "getItems",
+            summary = "Read all items",
+            description = "All items as one JSON object, in insertion order.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The items",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The session's version",
+                            schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> all(@PathParam("id") String id) {
-        return sessions.read(id).thenApply(session -> withTag(Response.ok(JsonTexts.object(session.items().asMap())), session));
+        return sessions.read(id)
+                .thenApply(session ->
+                        withTag(Response.ok(JsonTexts.object(session.items().asMap())), session));
     }
 
     @DELETE
     @Produces({MediaType.APPLICATION_JSON, ProblemMapper.PROBLEM_JSON})
-    @Operation(operationId = "clearItems", summary = "Remove all items", description = "Removes every item; the session stays.")
-    @APIResponse(responseCode = "204", description = "Cleared", headers = @Header(name = "ETag", description = "The session's new version", schema = @Schema(type = SchemaType.STRING)))
+    @Operation(
+            operationId = "clearItems",
+            summary = "Remove all items",
+            description = "Removes every item; the session stays.")
+    @APIResponse(
+            responseCode = "204",
+            description = "Cleared",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The session's new version",
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "ReadOnly")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "423", ref = "Locked")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public CompletionStage<Response> clear(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(description = SessionLocks.LOCK_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
-                    @HeaderParam(SessionLocks.HEADER) String lock,
+    public CompletionStage<Response> clear(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(
+                            description = SessionLocks.LOCK_DOC,
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @HeaderParam(SessionLocks.HEADER)
+                    String lock,
             @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
-                    @HeaderParam(SessionLocks.RELEASE) String release) {
-        return service.clearItems(id, SessionLocks.precondition(ifMatch, lock, release)).thenApply(session -> withTag(Response.noContent(), session));
+                    @HeaderParam(SessionLocks.RELEASE)
+                    String release) {
+        return service.clearItems(id, SessionLocks.precondition(ifMatch, lock, release))
+                .thenApply(session -> withTag(Response.noContent(), session));
     }
 
     @PATCH
     @Consumes({MERGE_PATCH_JSON, MediaType.APPLICATION_JSON})
     @Produces({MediaType.APPLICATION_JSON, ProblemMapper.PROBLEM_JSON})
-    @Operation(operationId = "patchItems", summary = "Set and remove several items at once",
-            description = "A JSON merge patch of the items, applied atomically: a member sets that item, null removes it.")
-    @RequestBody(content = @Content(mediaType = MERGE_PATCH_JSON,
-            schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class),
-            examples = @ExampleObject(name = "setAndRemove", summary = "Set qty in cart, remove coupon",
-                    value = "{\"cart\":{\"sku\":\"A-1\",\"qty\":3},\"coupon\":null}")))
-    @APIResponse(responseCode = "204", description = "Applied", headers = @Header(name = "ETag", description = "The session's new version", schema = @Schema(type = SchemaType.STRING)))
+    @Operation(
+            operationId = "patchItems",
+            summary = "Set and remove several items at once",
+            description =
+                    "A JSON merge patch of the items, applied atomically: a member sets that item, null removes it.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MERGE_PATCH_JSON,
+                            schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "setAndRemove",
+                                            summary = "Set qty in cart, remove coupon",
+                                            value = "{\"cart\":{\"sku\":\"A-1\",\"qty\":3},\"coupon\":null}")))
+    @APIResponse(
+            responseCode = "204",
+            description = "Applied",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The session's new version",
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "ReadOnly")
@@ -114,45 +160,85 @@ public class ItemResource {
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public CompletionStage<Response> patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(description = SessionLocks.LOCK_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
-                    @HeaderParam(SessionLocks.HEADER) String lock,
+    public CompletionStage<Response> patch(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(
+                            description = SessionLocks.LOCK_DOC,
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @HeaderParam(SessionLocks.HEADER)
+                    String lock,
             @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
-                    @HeaderParam(SessionLocks.RELEASE) String release, byte[] body) {
+                    @HeaderParam(SessionLocks.RELEASE)
+                    String release,
+            byte[] body) {
         Map<String, String> patch = new LinkedHashMap<>();
         bodies.object(body).forEach((key, json) -> patch.put(key, json.equals("null") ? null : json));
-        return service.patchItems(id, patch, SessionLocks.precondition(ifMatch, lock, release)).thenApply(session -> withTag(Response.noContent(), session));
+        return service.patchItems(id, patch, SessionLocks.precondition(ifMatch, lock, release))
+                .thenApply(session -> withTag(Response.noContent(), session));
     }
 
     @GET
     @Path("{key}")
     @Operation(operationId = "getItem", summary = "Read an item", description = "The value exactly as stored.")
-    @APIResponse(responseCode = "200", description = "The value", headers = @Header(name = "ETag", description = "The session's version", schema = @Schema(type = SchemaType.STRING)),
+    @APIResponse(
+            responseCode = "200",
+            description = "The value",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The session's version",
+                            schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(description = "Any JSON value")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public CompletionStage<RestResponse<byte[]>> get(@PathParam("id") String id, @PathParam("key") String key,
-            @Parameter(description = TYPE, schema = @Schema(type = SchemaType.STRING, enumeration = {"int32", "string"})) @QueryParam("type") String type) {
+    public CompletionStage<RestResponse<byte[]>> get(
+            @PathParam("id") String id,
+            @PathParam("key") String key,
+            @Parameter(
+                            description = TYPE,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"int32", "string"}))
+                    @QueryParam("type")
+                    String type) {
         // A typed RestResponse lets Quarkus REST choose the body writer at build time, and bytes go to the
         // connection as they are, where a String would pass through the JSON writer's output stream.
-        return service.item(id, key, ValueTypes.parse(type)).thenApply(read -> RestResponse.ResponseBuilder
-                .ok(read.result().getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.ETAG, EntityTags.of(read.session()))
-                .build());
+        return service.item(id, key, ValueTypes.parse(type))
+                .thenApply(read -> RestResponse.ResponseBuilder.ok(
+                                read.result().getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON_TYPE)
+                        .header(HttpHeaders.ETAG, EntityTags.of(read.session()))
+                        .build());
     }
 
     @HEAD
     @Path("{key}")
     @Produces({MediaType.APPLICATION_JSON, ProblemMapper.PROBLEM_JSON})
-    @Operation(operationId = "itemExists", summary = "Test whether an item exists",
+    @Operation(
+            operationId = "itemExists",
+            summary = "Test whether an item exists",
             description = "200 when the session holds the key, 404 otherwise. Also resets the idle timer.")
-    @APIResponse(responseCode = "200", description = "The item exists", headers = @Header(name = "ETag", description = "The session's version", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The item exists",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The session's version",
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "An invalid key")
     @APIResponse(responseCode = "404", description = "No such session or item")
-    @APIResponse(responseCode = "503", description = "The session store does not answer",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", schema = @Schema(type = SchemaType.INTEGER, format = "int32")))
+    @APIResponse(
+            responseCode = "503",
+            description = "The session store does not answer",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait before retrying",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int32")))
     public CompletionStage<Response> exists(@PathParam("id") String id, @PathParam("key") String key) {
         return service.item(id, key, ValueType.ANY).thenApply(read -> withTag(Response.ok(), read.session()));
     }
@@ -161,14 +247,37 @@ public class ItemResource {
     @Path("{key}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, ProblemMapper.PROBLEM_JSON})
-    @Operation(operationId = "putItem", summary = "Store an item", description = "Stores any JSON value; a replaced key keeps its position.")
-    @RequestBody(content = @Content(schema = @Schema(description = "Any JSON value"), examples = {
-            @ExampleObject(name = "object", value = "{\"sku\":\"A-1\",\"qty\":2}"),
-            @ExampleObject(name = "number", value = "42"),
-            @ExampleObject(name = "string", value = "en-GB")}))
-    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location", description = "URI of the item", schema = @Schema(type = SchemaType.STRING)),
-            @Header(name = "ETag", description = "The session's new version", schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag", description = "The session's new version", schema = @Schema(type = SchemaType.STRING)))
+    @Operation(
+            operationId = "putItem",
+            summary = "Store an item",
+            description = "Stores any JSON value; a replaced key keeps its position.")
+    @RequestBody(
+            content =
+                    @Content(
+                            schema = @Schema(description = "Any JSON value"),
+                            examples = {
+                                @ExampleObject(name = "object", value = "{\"sku\":\"A-1\",\"qty\":2}"),
+                                @ExampleObject(name = "number", value = "42"),
+                                @ExampleObject(name = "string", value = "en-GB")
+                            }))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers = {
+                @Header(name = "Location", description = "URI of the item", schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "ETag",
+                        description = "The session's new version",
+                        schema = @Schema(type = SchemaType.STRING))
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The session's new version",
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "ReadOnly")
@@ -178,16 +287,38 @@ public class ItemResource {
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public CompletionStage<Response> put(@PathParam("id") String id, @PathParam("key") String key,
-            @Parameter(description = TYPE, schema = @Schema(type = SchemaType.STRING, enumeration = {"int32", "string"})) @QueryParam("type") String type,
-            @Parameter(description = "Apply only if the session is at this version") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(description = "* to create the item only if it does not exist") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-            @Parameter(description = SessionLocks.LOCK_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
-                    @HeaderParam(SessionLocks.HEADER) String lock,
+    public CompletionStage<Response> put(
+            @PathParam("id") String id,
+            @PathParam("key") String key,
+            @Parameter(
+                            description = TYPE,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"int32", "string"}))
+                    @QueryParam("type")
+                    String type,
+            @Parameter(description = "Apply only if the session is at this version") @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            @Parameter(description = "* to create the item only if it does not exist")
+                    @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+                    String ifNoneMatch,
+            @Parameter(
+                            description = SessionLocks.LOCK_DOC,
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @HeaderParam(SessionLocks.HEADER)
+                    String lock,
             @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
-                    @HeaderParam(SessionLocks.RELEASE) String release,
-            UriInfo uri, byte[] body) {
-        return writes.put(id, key, ValueTypes.parse(type), new ItemWrites.Headers(ifMatch, ifNoneMatch, lock, release), body,
+                    @HeaderParam(SessionLocks.RELEASE)
+                    String release,
+            UriInfo uri,
+            byte[] body) {
+        return writes.put(
+                        id,
+                        key,
+                        ValueTypes.parse(type),
+                        new ItemWrites.Headers(ifMatch, ifNoneMatch, lock, release),
+                        body,
                         uri.getAbsolutePath().toString())
                 .thenApply(written -> Response.status(written.status())
                         .header(HttpHeaders.LOCATION, written.location())
@@ -198,29 +329,56 @@ public class ItemResource {
     @DELETE
     @Path("{key}")
     @Produces({MediaType.APPLICATION_JSON, ProblemMapper.PROBLEM_JSON})
-    @Operation(operationId = "removeItem", summary = "Remove an item", description = "Also answers 204 when the item was absent.")
-    @APIResponse(responseCode = "204", description = "Removed", headers = @Header(name = "ETag", description = "The session's version", schema = @Schema(type = SchemaType.STRING)))
+    @Operation(
+            operationId = "removeItem",
+            summary = "Remove an item",
+            description = "Also answers 204 when the item was absent.")
+    @APIResponse(
+            responseCode = "204",
+            description = "Removed",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The session's version",
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "ReadOnly")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "423", ref = "Locked")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public CompletionStage<Response> remove(@PathParam("id") String id, @PathParam("key") String key,
+    public CompletionStage<Response> remove(
+            @PathParam("id") String id,
+            @PathParam("key") String key,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(description = SessionLocks.LOCK_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
-                    @HeaderParam(SessionLocks.HEADER) String lock,
+            @Parameter(
+                            description = SessionLocks.LOCK_DOC,
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @HeaderParam(SessionLocks.HEADER)
+                    String lock,
             @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
-                    @HeaderParam(SessionLocks.RELEASE) String release) {
-        return service.removeItem(id, key, SessionLocks.precondition(ifMatch, lock, release)).thenApply(session -> withTag(Response.noContent(), session));
+                    @HeaderParam(SessionLocks.RELEASE)
+                    String release) {
+        return service.removeItem(id, key, SessionLocks.precondition(ifMatch, lock, release))
+                .thenApply(session -> withTag(Response.noContent(), session));
     }
 
     @POST
     @Path("{key}/increment")
-    @Operation(operationId = "incrementItem", summary = "Add to a counter atomically",
+    @Operation(
+            operationId = "incrementItem",
+            summary = "Add to a counter atomically",
             description = "The item must hold an integer; an absent item counts as 0. The value is a 64-bit integer: "
-                    + "JavaScript's JSON.parse loses precision beyond 2^53, so read it as a string or BigInt (json-bigint) there.")
-    @APIResponse(responseCode = "200", description = "The new value", headers = @Header(name = "ETag", description = "The session's new version", schema = @Schema(type = SchemaType.STRING)),
+                    + "JavaScript's JSON.parse loses precision beyond 2^53, so read it as a string or BigInt "
+                    + "(json-bigint) there.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The new value",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The session's new version",
+                            schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = CounterView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -229,14 +387,25 @@ public class ItemResource {
     @APIResponse(responseCode = "423", ref = "Locked")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public CompletionStage<Response> increment(@PathParam("id") String id, @PathParam("key") String key,
-            @Parameter(description = "What to add, a 64-bit integer; default 1. In JavaScript, pass it as a string or BigInt beyond 2^53", schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
-            @QueryParam("delta") String delta,
+    public CompletionStage<Response> increment(
+            @PathParam("id") String id,
+            @PathParam("key") String key,
+            @Parameter(
+                            description =
+                                    "What to add, a 64-bit integer; default 1. In JavaScript, pass it as a string or "
+                                            + "BigInt beyond 2^53",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @QueryParam("delta")
+                    String delta,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(description = SessionLocks.LOCK_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
-                    @HeaderParam(SessionLocks.HEADER) String lock,
+            @Parameter(
+                            description = SessionLocks.LOCK_DOC,
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @HeaderParam(SessionLocks.HEADER)
+                    String lock,
             @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
-                    @HeaderParam(SessionLocks.RELEASE) String release) {
+                    @HeaderParam(SessionLocks.RELEASE)
+                    String release) {
         return service.increment(id, key, parseDelta(delta), SessionLocks.precondition(ifMatch, lock, release))
                 .thenApply(counted -> withTag(Response.ok(new CounterView(counted.result())), counted.session()));
     }
@@ -248,7 +417,8 @@ public class ItemResource {
         try {
             return Long.parseLong(delta);
         } catch (NumberFormatException e) {
-            throw new ProblemException(ProblemType.INVALID_PARAMETER, "delta must be a 64-bit integer; got '" + delta + "'.");
+            throw new ProblemException(
+                    ProblemType.INVALID_PARAMETER, "delta must be a 64-bit integer; got '" + delta + "'.");
         }
     }
 }

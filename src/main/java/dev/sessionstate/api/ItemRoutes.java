@@ -30,6 +30,7 @@ public class ItemRoutes {
     static final String TEMPLATE = "/sessions/{id}/items/{key}";
     /** After {@link RequestChecks} (-3) and Quarkus' body limit (-2), before the REST layer. */
     private static final int ORDER = -1;
+
     private static final String PATH = "/sessions/:id/items/:key";
 
     private final ItemService items;
@@ -61,7 +62,8 @@ public class ItemRoutes {
                     fail(ctx, failure);
                     return;
                 }
-                ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.JSON)
+                ctx.response()
+                        .putHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.JSON)
                         .putHeader(HttpHeaders.ETAG, EntityTags.of(read.session()))
                         .end(read.result());
             });
@@ -72,7 +74,8 @@ public class ItemRoutes {
 
     private void write(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        if (!usual(request) || request.getHeader(HttpHeaders.CONTENT_LENGTH) == null
+        if (!usual(request)
+                || request.getHeader(HttpHeaders.CONTENT_LENGTH) == null
                 || !MediaTypes.isJsonUtf8(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
             ctx.next();
             return;
@@ -85,18 +88,24 @@ public class ItemRoutes {
                 return;
             }
             try {
-                writes.put(ctx.pathParam("id"), ctx.pathParam("key"), ValueType.ANY, headers(request),
-                        body.result().getBytes(), request.absoluteURI()).whenComplete((written, failure) -> {
-                    if (failure != null) {
-                        fail(ctx, failure);
-                        return;
-                    }
-                    HttpServerResponse response = ctx.response().setStatusCode(written.status());
-                    if (written.location() != null) {
-                        response.putHeader(HttpHeaders.LOCATION, written.location());
-                    }
-                    response.putHeader(HttpHeaders.ETAG, written.etag()).end();
-                });
+                writes.put(
+                                ctx.pathParam("id"),
+                                ctx.pathParam("key"),
+                                ValueType.ANY,
+                                headers(request),
+                                body.result().getBytes(),
+                                request.absoluteURI())
+                        .whenComplete((written, failure) -> {
+                            if (failure != null) {
+                                fail(ctx, failure);
+                                return;
+                            }
+                            HttpServerResponse response = ctx.response().setStatusCode(written.status());
+                            if (written.location() != null) {
+                                response.putHeader(HttpHeaders.LOCATION, written.location());
+                            }
+                            response.putHeader(HttpHeaders.ETAG, written.etag()).end();
+                        });
             } catch (RuntimeException refused) {
                 fail(ctx, refused);
             }
@@ -106,25 +115,30 @@ public class ItemRoutes {
     }
 
     private static ItemWrites.Headers headers(HttpServerRequest request) {
-        return new ItemWrites.Headers(request.getHeader(HttpHeaders.IF_MATCH), request.getHeader(HttpHeaders.IF_NONE_MATCH),
-                request.getHeader(SessionLocks.HEADER), request.getHeader(SessionLocks.RELEASE));
+        return new ItemWrites.Headers(
+                request.getHeader(HttpHeaders.IF_MATCH),
+                request.getHeader(HttpHeaders.IF_NONE_MATCH),
+                request.getHeader(SessionLocks.HEADER),
+                request.getHeader(SessionLocks.RELEASE));
     }
 
     /** Times the request from now until its answer has been written, whichever way it ends. */
     private void timed(RoutingContext ctx) {
         long start = System.nanoTime();
-        ctx.addEndHandler(ended -> metrics.record(ctx.request().method().name(), TEMPLATE,
-                ctx.response().getStatusCode(), start));
+        ctx.addEndHandler(ended -> metrics.record(
+                ctx.request().method().name(), TEMPLATE, ctx.response().getStatusCode(), start));
     }
 
     /** Answers a refusal or failure with the problem document that the REST methods would answer with. */
     private void fail(RoutingContext ctx, Throwable failure) {
-        problems.write(ctx.response(), ProblemResponses.answer(failure), ctx.request().path());
+        problems.write(
+                ctx.response(), ProblemResponses.answer(failure), ctx.request().path());
     }
 
     /** Whether the REST method would take the request as these routes do. */
     private static boolean usual(HttpServerRequest request) {
-        return request.query() == null && request.path().indexOf('%') < 0
+        return request.query() == null
+                && request.path().indexOf('%') < 0
                 && MediaTypes.acceptsJson(request.getHeader(HttpHeaders.ACCEPT));
     }
 }

@@ -30,18 +30,21 @@ public class ItemWrites {
      */
     CompletionStage<Written> put(String id, String key, ValueType type, Headers headers, byte[] body, String uri) {
         boolean createOnly = EntityTags.createOnly(headers.ifNoneMatch());
-        return items.putItem(id, key, bodies.value(body), type,
-                        SessionLocks.precondition(headers.ifMatch(), headers.sessionLock(), headers.lockRelease()), createOnly)
+        return items.putItem(
+                        id,
+                        key,
+                        bodies.value(body),
+                        type,
+                        SessionLocks.precondition(headers.ifMatch(), headers.sessionLock(), headers.lockRelease()),
+                        createOnly)
                 .thenApply(put -> put.result()
                         ? new Written(201, uri, EntityTags.of(put.session()))
                         : new Written(200, null, EntityTags.of(put.session())));
     }
 
     /** The headers of a PUT that decide whether it may write; each may be null. */
-    record Headers(String ifMatch, String ifNoneMatch, String sessionLock, String lockRelease) {
-    }
+    record Headers(String ifMatch, String ifNoneMatch, String sessionLock, String lockRelease) {}
 
     /** The answer to a stored item: 201 with the item's location, or 200 when it replaced one. */
-    record Written(int status, String location, String etag) {
-    }
+    record Written(int status, String location, String etag) {}
 }

@@ -106,8 +106,11 @@ public final class JsonBodies {
         // The replacement character stands for bad bytes, or for itself when sent as its UTF-8 bytes.
         if (text.indexOf('\uFFFD') >= 0) {
             try {
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(body));
             } catch (CharacterCodingException e) {
                 throw malformed("The body is not valid UTF-8.");
             }
@@ -123,7 +126,8 @@ public final class JsonBodies {
 
     private RuntimeException translate(IOException e) {
         if (e instanceof StreamConstraintsException) {
-            return new ProblemException(ProblemType.NESTING_TOO_DEEP,
+            return new ProblemException(
+                    ProblemType.NESTING_TOO_DEEP,
                     "The body nests arrays and objects deeper than " + maxDepth + " levels.");
         }
         String reason = e instanceof JsonParseException parse ? parse.getOriginalMessage() : "unreadable input";

@@ -6,8 +6,7 @@ import java.util.Map;
 /** Builds JSON answers around stored JSON texts, which are embedded as they are, never re-encoded. */
 final class JsonTexts {
 
-    private JsonTexts() {
-    }
+    private JsonTexts() {}
 
     /** A JSON object of the given members, in their order. */
     static String object(Map<String, String> members) {
@@ -23,7 +22,11 @@ final class JsonTexts {
 
     /** {@code {"key":<key>,"value":<json>}} */
     static String entry(String key, String json) {
-        return quote(new StringBuilder("{\"key\":"), key).append(",\"value\":").append(json).append('}').toString();
+        return quote(new StringBuilder("{\"key\":"), key)
+                .append(",\"value\":")
+                .append(json)
+                .append('}')
+                .toString();
     }
 
     private static StringBuilder quote(StringBuilder out, String s) {

@@ -41,42 +41,80 @@ public class LeaseResource {
     }
 
     @POST
-    @Operation(operationId = "acquireLease", summary = "Take the session's exclusive lease",
-            description = "ASP.NET's GetItemExclusive: while the lease holds, every write must name it in Session-Lock. "
-                    + "Reads and touches never wait. A lease past its expiry is free, and the next one gets a greater id.")
-    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeaseRequest.class),
-            examples = @ExampleObject(name = "tenSeconds", value = "{\"leaseSeconds\":10}")))
-    @APIResponse(responseCode = "200", description = "The lease", headers = @Header(name = "ETag", description = "The session's version",
-            schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = LeaseView.class)))
+    @Operation(
+            operationId = "acquireLease",
+            summary = "Take the session's exclusive lease",
+            description =
+                    "ASP.NET's GetItemExclusive: while the lease holds, every write must name it in Session-Lock. "
+                            + "Reads and touches never wait. A lease past its expiry is free, and the next one gets "
+                            + "a greater id.")
+    @RequestBody(
+            required = false,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = LeaseRequest.class),
+                            examples = @ExampleObject(name = "tenSeconds", value = "{\"leaseSeconds\":10}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The lease",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The session's version",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = LeaseView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     @APIResponse(responseCode = "423", ref = "Locked")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public CompletionStage<Response> acquire(@PathParam("id") String id,
+    public CompletionStage<Response> acquire(
+            @PathParam("id") String id,
             @Parameter(description = "items: also answer the session's items, read in the same atomic step")
-            @QueryParam("include") String include,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+                    @QueryParam("include")
+                    String include,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            byte[] body) {
         boolean withItems = includesItems(include);
         return leases.acquire(id, leaseSeconds(contentType, body)).thenApply(taken -> answer(taken, withItems));
     }
 
     @POST
     @Path("{lockId}/renew")
-    @Operation(operationId = "renewLease", summary = "Extend the lease", description = "The lease then expires leaseSeconds from now.")
-    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeaseRequest.class)))
-    @APIResponse(responseCode = "200", description = "The renewed lease", headers = @Header(name = "ETag", description = "The session's version",
-            schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = LeaseView.class)))
+    @Operation(
+            operationId = "renewLease",
+            summary = "Extend the lease",
+            description = "The lease then expires leaseSeconds from now.")
+    @RequestBody(
+            required = false,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = LeaseRequest.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The renewed lease",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The session's version",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = LeaseView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     @APIResponse(responseCode = "423", ref = "Locked")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public CompletionStage<Response> renew(@PathParam("id") String id, @Parameter(description = "The lease's id",
-            schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("lockId") String lockId,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+    public CompletionStage<Response> renew(
+            @PathParam("id") String id,
+            @Parameter(description = "The lease's id", schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @PathParam("lockId")
+                    String lockId,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            byte[] body) {
         return leases.renew(id, SessionLocks.lockId(lockId, "lockId"), leaseSeconds(contentType, body))
                 .thenApply(renewed -> answer(renewed, false));
     }
@@ -84,7 +122,9 @@ public class LeaseResource {
     @DELETE
     @Path("{lockId}")
     @Produces({MediaType.APPLICATION_JSON, ProblemMapper.PROBLEM_JSON})
-    @Operation(operationId = "releaseLease", summary = "Release the lease",
+    @Operation(
+            operationId = "releaseLease",
+            summary = "Release the lease",
             description = "ASP.NET's ReleaseItemExclusive. Only the lease that holds the session is released: "
                     + "a lease that expired, was released or was taken over answers 423.")
     @APIResponse(responseCode = "204", description = "Released")
@@ -92,21 +132,29 @@ public class LeaseResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "423", ref = "Locked")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public CompletionStage<Response> release(@PathParam("id") String id, @Parameter(description = "The lease's id",
-            schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("lockId") String lockId) {
-        return leases.release(id, SessionLocks.lockId(lockId, "lockId")).thenApply(released -> Response.noContent().build());
+    public CompletionStage<Response> release(
+            @PathParam("id") String id,
+            @Parameter(description = "The lease's id", schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @PathParam("lockId")
+                    String lockId) {
+        return leases.release(id, SessionLocks.lockId(lockId, "lockId"))
+                .thenApply(released -> Response.noContent().build());
     }
 
     @DELETE
     @Produces({MediaType.APPLICATION_JSON, ProblemMapper.PROBLEM_JSON})
-    @Operation(operationId = "forceReleaseLease", summary = "Release whatever lease holds the session",
-            description = "Administrative (the admin role): frees a session whose holder is gone, before its lease expires. "
-                    + "Also 204 when no lease holds it.")
+    @Operation(
+            operationId = "forceReleaseLease",
+            summary = "Release whatever lease holds the session",
+            description =
+                    "Administrative (the admin role): frees a session whose holder is gone, before its lease expires. "
+                            + "Also 204 when no lease holds it.")
     @APIResponse(responseCode = "204", description = "No lease holds the session")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> forceRelease(@PathParam("id") String id) {
-        return leases.forceRelease(id).thenApply(released -> Response.noContent().build());
+        return leases.forceRelease(id)
+                .thenApply(released -> Response.noContent().build());
     }
 
     private static Response answer(UpdateResult<Lease> change, boolean withItems) {
@@ -159,7 +207,10 @@ public class LeaseResource {
 
     /** The body of acquire and renew (the OpenAPI schema only; bodies are read by {@link JsonBodies}). */
     @Schema(name = "LeaseRequest")
-    public record LeaseRequest(@Schema(description = "Length of the lease in seconds (sessions.leases.min to max; "
-            + "default sessions.leases.default)", examples = "30") Integer leaseSeconds) {
-    }
+    public record LeaseRequest(
+            @Schema(
+                    description = "Length of the lease in seconds (sessions.leases.min to max; "
+                            + "default sessions.leases.default)",
+                    examples = "30")
+            Integer leaseSeconds) {}
 }

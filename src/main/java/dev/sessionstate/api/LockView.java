@@ -10,7 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record LockView(
         @Schema(description = "The lease's id, to send as Session-Lock; ids only grow for a session", examples = "7")
         long lockId,
+
         Instant acquiredAt,
+
         @Schema(description = "When the lease stops holding the session, judged by the service's clock")
         Instant expiresAt) {
 

@@ -11,8 +11,7 @@ final class MediaTypes {
 
     static final String JSON = "application/json";
 
-    private MediaTypes() {
-    }
+    private MediaTypes() {}
 
     /**
      * True for {@code application/json} with no parameter other than {@code charset=utf-8}, in

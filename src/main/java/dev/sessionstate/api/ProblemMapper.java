@@ -35,34 +35,44 @@ public class ProblemMapper {
     public Response framework(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         if (e instanceof NotAllowedException) {
-            Response.ResponseBuilder answer = builder(ProblemType.METHOD_NOT_ALLOWED,
-                    "This resource does not support that method.", uri);
+            Response.ResponseBuilder answer =
+                    builder(ProblemType.METHOD_NOT_ALLOWED, "This resource does not support that method.", uri);
             e.getResponse().getAllowedMethods().forEach(m -> answer.header(HttpHeaders.ALLOW, m));
             return answer.build();
         }
         if (e instanceof NotSupportedException) {
-            return builder(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                    "Send the body as application/json (or application/merge-patch+json for PATCH).", uri).build();
+            return builder(
+                            ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                            "Send the body as application/json (or application/merge-patch+json for PATCH).",
+                            uri)
+                    .build();
         }
         if (e instanceof NotAcceptableException) {
-            return builder(ProblemType.NOT_ACCEPTABLE, "This resource answers with application/json; accept it.", uri).build();
+            return builder(ProblemType.NOT_ACCEPTABLE, "This resource answers with application/json; accept it.", uri)
+                    .build();
         }
         if (status == 404) {
-            return builder(ProblemType.NOT_FOUND, "There is no resource at this path.", uri).build();
+            return builder(ProblemType.NOT_FOUND, "There is no resource at this path.", uri)
+                    .build();
         }
         if (status >= 500) {
             return failure(e, uri);
         }
-        return builder(ProblemType.INVALID_PARAMETER, "The request is not valid for this resource.", uri).build();
+        return builder(ProblemType.INVALID_PARAMETER, "The request is not valid for this resource.", uri)
+                .build();
     }
 
-    /** Refusals of the session rules and of request checks, as they are or wrapped by a stage; anything else is a 500. */
+    /**
+     * Refusals of the session rules and of request checks, as they are or wrapped by a stage; anything else is a 500.
+     */
     @ServerExceptionMapper
     public Response failure(Throwable e, UriInfo uri) {
-        return problems.response(ProblemResponses.answer(e), uri.getRequestUri().getRawPath()).build();
+        return problems.response(ProblemResponses.answer(e), uri.getRequestUri().getRawPath())
+                .build();
     }
 
     private Response.ResponseBuilder builder(ProblemType type, String detail, UriInfo uri) {
-        return problems.response(new ProblemResponses.Answer(type, detail), uri.getRequestUri().getRawPath());
+        return problems.response(
+                new ProblemResponses.Answer(type, detail), uri.getRequestUri().getRawPath());
     }
 }

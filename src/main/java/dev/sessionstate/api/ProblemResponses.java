@@ -67,8 +67,7 @@ public class ProblemResponses {
 
     /** Writes and ends the answer on a Vert.x response. */
     void write(HttpServerResponse response, Answer answer, String instance) {
-        response.setStatusCode(answer.type().status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, ProblemMapper.PROBLEM_JSON);
+        response.setStatusCode(answer.type().status()).putHeader(HttpHeaders.CONTENT_TYPE, ProblemMapper.PROBLEM_JSON);
         String retryAfter = retryAfter(answer);
         if (retryAfter != null) {
             response.putHeader(HttpHeaders.RETRY_AFTER, retryAfter);
@@ -91,10 +90,17 @@ public class ProblemResponses {
         ProblemType type = answer.type();
         try {
             SessionException.HeldLease held = answer.heldLease();
-            return json.writeValueAsString(held == null
-                    ? new Problem(type.uri(), type.title(), type.status(), answer.detail(), instance)
-                    : new LockedProblem(type.uri(), type.title(), type.status(), answer.detail(), instance,
-                            held.lockId(), held.ageSeconds()));
+            return json.writeValueAsString(
+                    held == null
+                            ? new Problem(type.uri(), type.title(), type.status(), answer.detail(), instance)
+                            : new LockedProblem(
+                                    type.uri(),
+                                    type.title(),
+                                    type.status(),
+                                    answer.detail(),
+                                    instance,
+                                    held.lockId(),
+                                    held.ageSeconds()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -33,11 +33,14 @@ public class QueryChecks {
         Set<String> names = known.computeIfAbsent(resource.getResourceMethod(), QueryChecks::names);
         for (Map.Entry<String, List<String>> parameter : given.entrySet()) {
             if (!names.contains(parameter.getKey())) {
-                throw new ProblemException(ProblemType.INVALID_PARAMETER, "This operation takes no query parameter '"
-                        + parameter.getKey() + "'" + (names.isEmpty() ? "." : "; it takes " + String.join(", ", names) + "."));
+                throw new ProblemException(
+                        ProblemType.INVALID_PARAMETER,
+                        "This operation takes no query parameter '" + parameter.getKey() + "'"
+                                + (names.isEmpty() ? "." : "; it takes " + String.join(", ", names) + "."));
             }
             if (parameter.getValue().size() > 1) {
-                throw new ProblemException(ProblemType.INVALID_PARAMETER,
+                throw new ProblemException(
+                        ProblemType.INVALID_PARAMETER,
                         "The query parameter '" + parameter.getKey() + "' is given more than once.");
             }
         }

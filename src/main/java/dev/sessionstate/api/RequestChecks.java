@@ -59,32 +59,47 @@ public class RequestChecks {
             }
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        boolean hasBody = length != null && !length.equals("0") || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+        boolean hasBody =
+                length != null && !length.equals("0") || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
         if (!hasBody) {
             ctx.next();
             return;
         }
         if (!takesBody(request.method(), path)) {
-            refuse(ctx, ProblemType.UNEXPECTED_BODY, "This operation takes no body; send none (its parameters, such as "
-                    + "increment's delta, go in the query string).", start);
+            refuse(
+                    ctx,
+                    ProblemType.UNEXPECTED_BODY,
+                    "This operation takes no body; send none (its parameters, such as "
+                            + "increment's delta, go in the query string).",
+                    start);
             return;
         }
         if (length != null && parse(length) > maxRequestSize) {
             request.response().putHeader(HttpHeaders.CONNECTION, "close");
-            refuse(ctx, ProblemType.REQUEST_TOO_LARGE,
-                    "The body has " + length + " bytes; at most " + maxRequestSize + " are allowed.", start);
+            refuse(
+                    ctx,
+                    ProblemType.REQUEST_TOO_LARGE,
+                    "The body has " + length + " bytes; at most " + maxRequestSize + " are allowed.",
+                    start);
             return;
         }
         String charset = MediaTypes.charset(request.getHeader(HttpHeaders.CONTENT_TYPE));
         if (charset != null && !MediaTypes.isUtf8(charset)) {
-            refuse(ctx, ProblemType.UNSUPPORTED_MEDIA_TYPE, "JSON bodies are UTF-8; charset " + charset + " is not supported.", start);
+            refuse(
+                    ctx,
+                    ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "JSON bodies are UTF-8; charset " + charset + " is not supported.",
+                    start);
             return;
         }
         ctx.next();
     }
 
     private void refuse(RoutingContext ctx, ProblemType type, String detail, long start) {
-        problems.write(ctx.response(), new ProblemResponses.Answer(type, detail), ctx.request().path());
+        problems.write(
+                ctx.response(),
+                new ProblemResponses.Answer(type, detail),
+                ctx.request().path());
         metrics.record(ctx.request().method().name(), TEMPLATE, type.status(), start);
     }
 
@@ -124,7 +139,8 @@ public class RequestChecks {
                 bytes.put(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
                 continue;
             }
-            if (i + 2 >= segment.length() || Character.digit(segment.charAt(i + 1), 16) < 0
+            if (i + 2 >= segment.length()
+                    || Character.digit(segment.charAt(i + 1), 16) < 0
                     || Character.digit(segment.charAt(i + 2), 16) < 0) {
                 return false;
             }
@@ -133,8 +149,11 @@ public class RequestChecks {
         }
         bytes.flip();
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes);
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(bytes);
             return true;
         } catch (CharacterCodingException e) {
             return false;

@@ -15,7 +15,8 @@ import java.util.Set;
 public final class SessionBodies {
 
     private static final Set<String> CREATE_FIELDS = Set.of("timeoutSeconds", "readOnly", "items");
-    private static final Set<String> PATCH_FIELDS = Set.of("timeoutSeconds", "readOnly", "commandParm", "lcid", "codePage");
+    private static final Set<String> PATCH_FIELDS =
+            Set.of("timeoutSeconds", "readOnly", "commandParm", "lcid", "codePage");
 
     private final JsonBodies bodies;
 
@@ -30,11 +31,10 @@ public final class SessionBodies {
         }
         Map<String, String> members = members(body, CREATE_FIELDS);
         String items = members.get("items");
-        Map<String, String> initial = items == null || items.equals("null")
-                ? Map.of() : objectField("items", items);
+        Map<String, String> initial = items == null || items.equals("null") ? Map.of() : objectField("items", items);
         Boolean readOnly = bool("readOnly", members.get("readOnly"));
-        return new NewSession(integer("timeoutSeconds", members.get("timeoutSeconds")),
-                readOnly != null && readOnly, initial);
+        return new NewSession(
+                integer("timeoutSeconds", members.get("timeoutSeconds")), readOnly != null && readOnly, initial);
     }
 
     /** A JSON merge patch (RFC 7386) of the session's settings; null resets a member to its default. */
@@ -52,7 +52,8 @@ public final class SessionBodies {
         LinkedHashMap<String, String> members = bodies.object(body);
         for (String name : members.keySet()) {
             if (!allowed.contains(name)) {
-                throw invalid("Unknown member '" + name + "'; allowed are " + String.join(", ", allowed.stream().sorted().toList()) + ".");
+                throw invalid("Unknown member '" + name + "'; allowed are "
+                        + String.join(", ", allowed.stream().sorted().toList()) + ".");
             }
         }
         return members;
@@ -65,7 +66,8 @@ public final class SessionBodies {
         return bodies.object(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private static <T> FieldPatch<T> field(Map<String, String> members, String name, java.util.function.Function<String, T> read) {
+    private static <T> FieldPatch<T> field(
+            Map<String, String> members, String name, java.util.function.Function<String, T> read) {
         return members.containsKey(name) ? FieldPatch.of(read.apply(members.get(name))) : FieldPatch.absent();
     }
 

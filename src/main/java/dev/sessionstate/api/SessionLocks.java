@@ -14,11 +14,11 @@ public final class SessionLocks {
 
     static final String LOCK_DOC = "The id of the lease that holds the session (POST /sessions/{id}/lock); required "
             + "while the session is leased, refused (423) when it names a lease that no longer holds it";
-    static final String RELEASE_DOC = "true releases the lease named by Session-Lock with this write, in one atomic step";
+    static final String RELEASE_DOC =
+            "true releases the lease named by Session-Lock with this write, in one atomic step";
     static final String END_DOC = "The id of the lease that holds the session; required while the session is leased";
 
-    private SessionLocks() {
-    }
+    private SessionLocks() {}
 
     /** The precondition of a write's If-Match and lease headers; any of them may be null. */
     public static Precondition precondition(String ifMatch, String lockId, String release) {
@@ -27,11 +27,12 @@ public final class SessionLocks {
 
     /** The claim of the lease headers; none when both are absent. */
     static LeaseClaim claim(String lockId, String release) {
-        boolean releasing = release != null && switch (release.strip()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw invalid(RELEASE + " must be true or false.");
-        };
+        boolean releasing = release != null
+                && switch (release.strip()) {
+                    case "true" -> true;
+                    case "false" -> false;
+                    default -> throw invalid(RELEASE + " must be true or false.");
+                };
         if (lockId == null) {
             if (releasing) {
                 throw invalid(RELEASE + " needs " + HEADER + ": the id of the lease to release.");

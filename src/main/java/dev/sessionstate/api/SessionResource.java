@@ -45,14 +45,35 @@ public class SessionResource {
     }
 
     @POST
-    @Operation(operationId = "createSession", summary = "Create a session",
+    @Operation(
+            operationId = "createSession",
+            summary = "Create a session",
             description = "Creates a session with a new unguessable id. The body is optional.")
-    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateSessionRequest.class),
-            examples = @ExampleObject(name = "withCart", summary = "A 10-minute session with a cart",
-                    value = "{\"timeoutSeconds\":600,\"items\":{\"cart\":{\"sku\":\"A-1\",\"qty\":2}}}")))
-    @APIResponse(responseCode = "201", description = "Created",
-            headers = {@Header(name = "Location", description = "URI of the new session", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = "The session's version", schema = @Schema(type = SchemaType.STRING))},
+    @RequestBody(
+            required = false,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CreateSessionRequest.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "withCart",
+                                            summary = "A 10-minute session with a cart",
+                                            value = "{\"timeoutSeconds\":600,\"items\":{\"cart\":{\"sku\":\"A-1\",\"q"
+                                                    + "ty\":2}}}")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "URI of the new session",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "ETag",
+                        description = "The session's version",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
             content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "413", ref = "TooLarge")
@@ -65,17 +86,27 @@ public class SessionResource {
         if (body != null && body.length > 0 && !isJson(contentType)) {
             throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
         }
-        return service.create(bodies.create(body)).thenApply(session -> Response
-                .created(URI.create("/sessions/" + session.id()))
-                .header(HttpHeaders.ETAG, EntityTags.of(session))
-                .entity(SessionView.of(session, service.mode(), true))
-                .build());
+        return service.create(bodies.create(body))
+                .thenApply(session -> Response.created(URI.create("/sessions/" + session.id()))
+                        .header(HttpHeaders.ETAG, EntityTags.of(session))
+                        .entity(SessionView.of(session, service.mode(), true))
+                        .build());
     }
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "getSession", summary = "Read a session", description = "Reads a session and resets its idle timer.")
-    @APIResponse(responseCode = "200", description = "The session", headers = @Header(name = "ETag", description = "The session's version", schema = @Schema(type = SchemaType.STRING)),
+    @Operation(
+            operationId = "getSession",
+            summary = "Read a session",
+            description = "Reads a session and resets its idle timer.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The session",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The session's version",
+                            schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "Unavailable")
@@ -86,24 +117,61 @@ public class SessionResource {
     @HEAD
     @Path("{id}")
     @Produces({MediaType.APPLICATION_JSON, ProblemMapper.PROBLEM_JSON})
-    @Operation(operationId = "sessionExists", summary = "Test whether a session exists", description = "Also resets its idle timer.")
-    @APIResponse(responseCode = "200", description = "The session exists", headers = @Header(name = "ETag", description = "The session's version", schema = @Schema(type = SchemaType.STRING)))
+    @Operation(
+            operationId = "sessionExists",
+            summary = "Test whether a session exists",
+            description = "Also resets its idle timer.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The session exists",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The session's version",
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such session")
-    @APIResponse(responseCode = "503", description = "The session store does not answer",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", schema = @Schema(type = SchemaType.INTEGER, format = "int32")))
+    @APIResponse(
+            responseCode = "503",
+            description = "The session store does not answer",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait before retrying",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int32")))
     public CompletionStage<Response> exists(@PathParam("id") String id) {
-        return service.read(id).thenApply(session -> Response.ok().header(HttpHeaders.ETAG, EntityTags.of(session)).build());
+        return service.read(id)
+                .thenApply(session -> Response.ok()
+                        .header(HttpHeaders.ETAG, EntityTags.of(session))
+                        .build());
     }
 
     @PATCH
     @Path("{id}")
     @Consumes({MERGE_PATCH_JSON, MediaType.APPLICATION_JSON})
-    @Operation(operationId = "updateSession", summary = "Change a session's settings",
-            description = "A JSON merge patch of timeoutSeconds, readOnly, commandParm, lcid and codePage; null resets a member.")
-    @RequestBody(content = @Content(mediaType = MERGE_PATCH_JSON, schema = @Schema(implementation = UpdateSessionRequest.class),
-            examples = @ExampleObject(name = "locale", summary = "Set the locale, reset the code page",
-                    value = "{\"lcid\":1033,\"codePage\":null}")))
-    @APIResponse(responseCode = "200", description = "The changed session", headers = @Header(name = "ETag", description = "The session's new version", schema = @Schema(type = SchemaType.STRING)),
+    @Operation(
+            operationId = "updateSession",
+            summary = "Change a session's settings",
+            description =
+                    "A JSON merge patch of timeoutSeconds, readOnly, commandParm, lcid and codePage; null resets a "
+                            + "member.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MERGE_PATCH_JSON,
+                            schema = @Schema(implementation = UpdateSessionRequest.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "locale",
+                                            summary = "Set the locale, reset the code page",
+                                            value = "{\"lcid\":1033,\"codePage\":null}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed session",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The session's new version",
+                            schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -112,13 +180,22 @@ public class SessionResource {
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public CompletionStage<Response> update(@PathParam("id") String id,
-            @Parameter(description = "Apply only if the session is at this version (its ETag)") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(description = SessionLocks.LOCK_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
-                    @HeaderParam(SessionLocks.HEADER) String lock,
+    public CompletionStage<Response> update(
+            @PathParam("id") String id,
+            @Parameter(description = "Apply only if the session is at this version (its ETag)")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            @Parameter(
+                            description = SessionLocks.LOCK_DOC,
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @HeaderParam(SessionLocks.HEADER)
+                    String lock,
             @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
-                    @HeaderParam(SessionLocks.RELEASE) String release, byte[] body) {
-        return service.patch(id, bodies.patch(body), SessionLocks.precondition(ifMatch, lock, release)).thenApply(this::view);
+                    @HeaderParam(SessionLocks.RELEASE)
+                    String release,
+            byte[] body) {
+        return service.patch(id, bodies.patch(body), SessionLocks.precondition(ifMatch, lock, release))
+                .thenApply(this::view);
     }
 
     @DELETE
@@ -129,62 +206,103 @@ public class SessionResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "423", ref = "Locked")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public CompletionStage<Response> delete(@PathParam("id") String id,
-            @Parameter(description = SessionLocks.END_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
-            @HeaderParam(SessionLocks.HEADER) String lock) {
+    public CompletionStage<Response> delete(
+            @PathParam("id") String id,
+            @Parameter(
+                            description = SessionLocks.END_DOC,
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @HeaderParam(SessionLocks.HEADER)
+                    String lock) {
         return end(id, lock);
     }
 
     @POST
     @Path("{id}/abandon")
     @Produces({MediaType.APPLICATION_JSON, ProblemMapper.PROBLEM_JSON})
-    @Operation(operationId = "abandonSession", summary = "Abandon a session",
+    @Operation(
+            operationId = "abandonSession",
+            summary = "Abandon a session",
             description = "Ends the session at once; every later request for it answers 404.")
     @APIResponse(responseCode = "204", description = "Ended")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "423", ref = "Locked")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public CompletionStage<Response> abandon(@PathParam("id") String id,
-            @Parameter(description = SessionLocks.END_DOC, schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
-            @HeaderParam(SessionLocks.HEADER) String lock) {
+    public CompletionStage<Response> abandon(
+            @PathParam("id") String id,
+            @Parameter(
+                            description = SessionLocks.END_DOC,
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @HeaderParam(SessionLocks.HEADER)
+                    String lock) {
         return end(id, lock);
     }
 
     @POST
     @Path("{id}/touch")
     @Produces({MediaType.APPLICATION_JSON, ProblemMapper.PROBLEM_JSON})
-    @Operation(operationId = "touchSession", summary = "Keep a session alive", description = "Resets the idle timer without reading anything.")
-    @APIResponse(responseCode = "204", description = "Touched", headers = @Header(name = "ETag", description = "The session's version", schema = @Schema(type = SchemaType.STRING)))
+    @Operation(
+            operationId = "touchSession",
+            summary = "Keep a session alive",
+            description = "Resets the idle timer without reading anything.")
+    @APIResponse(
+            responseCode = "204",
+            description = "Touched",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The session's version",
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> touch(@PathParam("id") String id) {
-        return service.read(id).thenApply(session -> Response.noContent().header(HttpHeaders.ETAG, EntityTags.of(session)).build());
+        return service.read(id)
+                .thenApply(session -> Response.noContent()
+                        .header(HttpHeaders.ETAG, EntityTags.of(session))
+                        .build());
     }
 
     @GET
     @Path("{id}/keys")
     @Operation(operationId = "listKeys", summary = "List item keys", description = "Keys in insertion order.")
-    @APIResponse(responseCode = "200", description = "The keys", headers = @Header(name = "ETag", description = "The session's version", schema = @Schema(type = SchemaType.STRING)),
+    @APIResponse(
+            responseCode = "200",
+            description = "The keys",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The session's version",
+                            schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = String[].class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> keys(@PathParam("id") String id) {
-        return service.read(id).thenApply(session -> withTag(Response.ok(session.items().keys()), session));
+        return service.read(id)
+                .thenApply(session -> withTag(Response.ok(session.items().keys()), session));
     }
 
     @GET
     @Path("{id}/count")
     @Operation(operationId = "countItems", summary = "Count items", description = "The number of items in the session.")
-    @APIResponse(responseCode = "200", description = "The number of items", headers = @Header(name = "ETag", description = "The session's version", schema = @Schema(type = SchemaType.STRING)),
+    @APIResponse(
+            responseCode = "200",
+            description = "The number of items",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The session's version",
+                            schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = CountView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> count(@PathParam("id") String id) {
-        return service.read(id).thenApply(session -> withTag(Response.ok(new CountView(session.items().size())), session));
+        return service.read(id)
+                .thenApply(session ->
+                        withTag(Response.ok(new CountView(session.items().size())), session));
     }
 
     private CompletionStage<Response> end(String id, String lock) {
-        return service.end(id, SessionLocks.precondition(null, lock, null)).thenApply(ended -> Response.noContent().build());
+        return service.end(id, SessionLocks.precondition(null, lock, null))
+                .thenApply(ended -> Response.noContent().build());
     }
 
     private Response view(Session session) {

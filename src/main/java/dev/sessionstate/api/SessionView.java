@@ -9,39 +9,63 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A session as the API shows it. Times are RFC 3339 in UTC, to the millisecond. */
 @Schema(name = "Session", description = "A session: its identity, expiry, settings and properties.")
 public record SessionView(
-        @Schema(description = "Unguessable session id (128 random bits, base64url)", examples = "4qPz0cW3Q6mXyJ0e9VvB1w")
+        @Schema(
+                description = "Unguessable session id (128 random bits, base64url)",
+                examples = "4qPz0cW3Q6mXyJ0e9VvB1w")
         String id,
+
         Instant createdAt,
+
         @Schema(description = "Last time a request named this session", ref = "Instant")
         Instant lastAccessedAt,
+
         @Schema(description = "When the session expires unless a request names it before", ref = "Instant")
         Instant expiresAt,
+
         @Schema(description = "Sliding idle timeout in seconds", examples = "1200")
         int timeoutSeconds,
-        @JsonProperty("isNew")
-        @Schema(description = "True only in the response that created the session")
+
+        @JsonProperty("isNew") @Schema(description = "True only in the response that created the session")
         boolean isNew,
+
         @Schema(description = "When true, item writes are refused with 409")
         boolean readOnly,
-        @Schema(description = "Number of items")
-        int count,
+
+        @Schema(description = "Number of items") int count,
+
         @Schema(description = "UTF-8 size of all keys and values, the measure of the session size limit")
         int bytes,
+
         @Schema(description = "The store that serves this session", examples = "memory")
         String mode,
+
         @Schema(description = "Caller-defined command parameter (ASNA JobSession.CommandParm)", nullable = true)
         String commandParm,
+
         @Schema(description = "Caller-defined locale id", nullable = true)
         Integer lcid,
+
         @Schema(description = "Caller-defined code page", nullable = true)
         Integer codePage,
+
         @Schema(description = "The exclusive lease that holds the session, or null", nullable = true)
         LockView lock) {
 
     public static SessionView of(Session s, String mode, boolean isNew) {
-        return new SessionView(s.id(), millis(s.createdAt()), millis(s.lastAccessedAt()), millis(s.expiresAt()),
-                s.timeoutSeconds(), isNew, s.readOnly(), s.items().size(), s.items().bytes(), mode,
-                s.properties().commandParm(), s.properties().lcid(), s.properties().codePage(),
+        return new SessionView(
+                s.id(),
+                millis(s.createdAt()),
+                millis(s.lastAccessedAt()),
+                millis(s.expiresAt()),
+                s.timeoutSeconds(),
+                isNew,
+                s.readOnly(),
+                s.items().size(),
+                s.items().bytes(),
+                mode,
+                s.properties().commandParm(),
+                s.properties().lcid(),
+                s.properties().codePage(),
                 // Every answer that shows a session touched it at the time of the request.
                 LockView.of(s.leaseAt(s.lastAccessedAt())));
     }

@@ -8,9 +8,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "UpdateSessionRequest", description = "A JSON merge patch: members left out stay; null resets a member.")
 public record UpdateSessionRequest(
-        @Schema(description = "Idle timeout in seconds", nullable = true) Integer timeoutSeconds,
-        @Schema(description = "Refuse item writes", nullable = true) Boolean readOnly,
-        @Schema(description = "Command parameter, at most 1024 characters", nullable = true) String commandParm,
-        @Schema(description = "Locale id, not negative", nullable = true) Integer lcid,
-        @Schema(description = "Code page, 0 to 65535", nullable = true) Integer codePage) {
-}
+        @Schema(description = "Idle timeout in seconds", nullable = true)
+        Integer timeoutSeconds,
+
+        @Schema(description = "Refuse item writes", nullable = true)
+        Boolean readOnly,
+
+        @Schema(description = "Command parameter, at most 1024 characters", nullable = true)
+        String commandParm,
+
+        @Schema(description = "Locale id, not negative", nullable = true)
+        Integer lcid,
+
+        @Schema(description = "Code page, 0 to 65535", nullable = true)
+        Integer codePage) {}

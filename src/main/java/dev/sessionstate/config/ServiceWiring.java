@@ -6,9 +6,9 @@ import dev.sessionstate.core.SessionEvents;
 import dev.sessionstate.core.SessionIds;
 import dev.sessionstate.core.SessionRules;
 import dev.sessionstate.core.SessionService;
+import dev.sessionstate.core.SessionStore;
 import dev.sessionstate.metrics.MeteredSessionStore;
 import dev.sessionstate.store.infinispan.ContextBoundSessionStore;
-import dev.sessionstate.core.SessionStore;
 import dev.sessionstate.store.infinispan.InfinispanSessionStore;
 import dev.sessionstate.store.infinispan.InfinispanSettings;
 import dev.sessionstate.store.memory.InMemorySessionStore;
@@ -43,16 +43,22 @@ public class ServiceWiring {
     @Produces
     @Singleton
     @Startup
-    SessionStore store(SessionsConfig config, InstantSource clock, SessionEvents events, MeterRegistry registry,
+    SessionStore store(
+            SessionsConfig config,
+            InstantSource clock,
+            SessionEvents events,
+            MeterRegistry registry,
             Instance<RemoteCacheManager> infinispan) {
         SessionStore store = switch (config.store().kind()) {
             case memory -> memoryStore(config.memory(), clock, events);
             // The Hot Rod client is asked for on first use, so the memory store never creates one.
-            case infinispan -> new ContextBoundSessionStore(
-                    InfinispanSessionStore.create(infinispan::get, infinispanSettings(config.infinispan()), events));
+            case infinispan ->
+                new ContextBoundSessionStore(InfinispanSessionStore.create(
+                        infinispan::get, infinispanSettings(config.infinispan()), events));
         };
         OptionalLong capacity = config.store().kind() == StoreKind.memory
-                ? OptionalLong.of(config.memory().maxSessions()) : OptionalLong.empty();
+                ? OptionalLong.of(config.memory().maxSessions())
+                : OptionalLong.empty();
         return new MeteredSessionStore(store, registry, capacity);
     }
 
@@ -82,9 +88,14 @@ public class ServiceWiring {
     static SessionRules rules(SessionsConfig config) {
         SessionsConfig.Limits limits = config.limits();
         SessionsConfig.Timeout timeout = config.timeout();
-        return new SessionRules(limits.maxKeyLength(), (int) limits.maxValueSize().asLongValue(), limits.maxItems(),
-                (int) limits.maxSessionSize().asLongValue(), seconds(timeout.defaultTimeout()),
-                seconds(timeout.min()), seconds(timeout.max()));
+        return new SessionRules(
+                limits.maxKeyLength(),
+                (int) limits.maxValueSize().asLongValue(),
+                limits.maxItems(),
+                (int) limits.maxSessionSize().asLongValue(),
+                seconds(timeout.defaultTimeout()),
+                seconds(timeout.min()),
+                seconds(timeout.max()));
     }
 
     private static int seconds(Duration duration) {
@@ -92,7 +103,8 @@ public class ServiceWiring {
     }
 
     private static InfinispanSettings infinispanSettings(SessionsConfig.Infinispan config) {
-        return new InfinispanSettings(config.cache(), config.owners(), config.touchInterval(), config.operationTimeout());
+        return new InfinispanSettings(
+                config.cache(), config.owners(), config.touchInterval(), config.operationTimeout());
     }
 
     private static SessionStore memoryStore(SessionsConfig.Memory config, InstantSource clock, SessionEvents events) {

@@ -3,8 +3,7 @@ package dev.sessionstate.core;
 /** Atomic-counter arithmetic on stored JSON texts: 64-bit signed integers, no silent wrap-around. */
 final class Counters {
 
-    private Counters() {
-    }
+    private Counters() {}
 
     /** {@code json + delta}, where an absent value (null) counts as 0. */
     static long add(String key, String json, long delta) {
@@ -12,7 +11,8 @@ final class Counters {
         if (json != null) {
             Object parsed = JsonIntegers.parse(json);
             if (parsed == null) {
-                throw new SessionException(SessionException.Kind.TYPE_MISMATCH,
+                throw new SessionException(
+                        SessionException.Kind.TYPE_MISMATCH,
                         "The value of '" + key + "' is not an integer, so it cannot be incremented.");
             }
             if (parsed == JsonIntegers.TOO_BIG) {
@@ -28,7 +28,8 @@ final class Counters {
     }
 
     private static SessionException overflow(String key) {
-        return new SessionException(SessionException.Kind.COUNTER_OVERFLOW,
+        return new SessionException(
+                SessionException.Kind.COUNTER_OVERFLOW,
                 "The counter '" + key + "' would leave the range of a 64-bit signed integer.");
     }
 }

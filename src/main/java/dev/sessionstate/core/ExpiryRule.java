@@ -42,7 +42,8 @@ public record ExpiryRule(Duration touchInterval) {
      * changed, or its access time moved by a grace or more.
      */
     public boolean needsWrite(Session current, Session next) {
-        if (next.version() != current.version() || next.fence() != current.fence()
+        if (next.version() != current.version()
+                || next.fence() != current.fence()
                 || !Objects.equals(next.lease(), current.lease())) {
             return true;
         }

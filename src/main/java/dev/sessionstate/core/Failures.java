@@ -5,8 +5,7 @@ import java.util.concurrent.CompletionException;
 /** What a failed stage failed with. */
 public final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /**
      * The failure itself, or the cause that a {@link CompletionException} wraps: stages that

@@ -35,15 +35,16 @@ public final class ItemService {
     }
 
     /** Stores one item; the result says whether the key was new. */
-    public CompletionStage<UpdateResult<Boolean>> putItem(String id, String key, String json, ValueType type,
-            Precondition precondition, boolean createOnly) {
+    public CompletionStage<UpdateResult<Boolean>> putItem(
+            String id, String key, String json, ValueType type, Precondition precondition, boolean createOnly) {
         rules.checkKey(key);
         rules.checkValue(key, json);
         type.check(key, json);
         return sessions.write(id, precondition, current -> {
             boolean exists = current.items().contains(key);
             if (createOnly && exists) {
-                throw new SessionException(SessionException.Kind.PRECONDITION_FAILED,
+                throw new SessionException(
+                        SessionException.Kind.PRECONDITION_FAILED,
                         "The item '" + key + "' exists, and If-None-Match: * asks to create it only.");
             }
             return new UpdateResult<>(write(current, items -> items.with(key, json)), !exists);
@@ -89,18 +90,20 @@ public final class ItemService {
     /** Replaces the value of the item at {@code index}, keeping its key and position. */
     public CompletionStage<Session> setItemAt(String id, int index, String json, Precondition precondition) {
         return sessions.write(id, precondition, current -> {
-            String key = keyAt(current, index);
-            rules.checkValue(key, json);
-            return new UpdateResult<>(write(current, items -> items.with(key, json)), null);
-        }).thenApply(UpdateResult::session);
+                    String key = keyAt(current, index);
+                    rules.checkValue(key, json);
+                    return new UpdateResult<>(write(current, items -> items.with(key, json)), null);
+                })
+                .thenApply(UpdateResult::session);
     }
 
     /** Removes the item at {@code index}. */
     public CompletionStage<Session> removeItemAt(String id, int index, Precondition precondition) {
         return sessions.write(id, precondition, current -> {
-            String key = keyAt(current, index);
-            return new UpdateResult<>(write(current, items -> items.without(key)), null);
-        }).thenApply(UpdateResult::session);
+                    String key = keyAt(current, index);
+                    return new UpdateResult<>(write(current, items -> items.without(key)), null);
+                })
+                .thenApply(UpdateResult::session);
     }
 
     /** Adds {@code delta} to the integer under {@code key}, which counts as 0 when absent. */
@@ -114,14 +117,16 @@ public final class ItemService {
 
     private CompletionStage<Session> write(String id, Precondition precondition, UnaryOperator<Items> change) {
         return sessions.write(id, precondition, current -> {
-            return new UpdateResult<>(write(current, change), null);
-        }).thenApply(UpdateResult::session);
+                    return new UpdateResult<>(write(current, change), null);
+                })
+                .thenApply(UpdateResult::session);
     }
 
     /** The session with changed items, after the read-only and size checks. */
     private Session write(Session current, UnaryOperator<Items> change) {
         if (current.readOnly()) {
-            throw new SessionException(SessionException.Kind.READ_ONLY,
+            throw new SessionException(
+                    SessionException.Kind.READ_ONLY,
                     "The session is read-only; PATCH it with readOnly false to change its items.");
         }
         Items next = change.apply(current.items());
@@ -135,8 +140,10 @@ public final class ItemService {
     private static String keyAt(Session session, int index) {
         String key = session.items().keyAt(index);
         if (key == null) {
-            throw new SessionException(SessionException.Kind.INDEX_OUT_OF_RANGE, "No item at index " + index
-                    + "; the session has " + session.items().size() + " items.");
+            throw new SessionException(
+                    SessionException.Kind.INDEX_OUT_OF_RANGE,
+                    "No item at index " + index + "; the session has "
+                            + session.items().size() + " items.");
         }
         return key;
     }

@@ -44,8 +44,7 @@ public final class Items {
 
         private LinkedHashMap<String, String> values = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Sets {@code key} to {@code json}; a key set twice keeps its first position and its last value. */
         public Builder put(String key, String json) {

@@ -10,8 +10,7 @@ final class JsonIntegers {
     /** Marks an integer literal outside the 64-bit range. */
     static final Object TOO_BIG = new Object();
 
-    private JsonIntegers() {
-    }
+    private JsonIntegers() {}
 
     /** A {@code Long}, {@link #TOO_BIG}, or null when {@code json} is not an integer literal. */
     static Object parse(String json) {

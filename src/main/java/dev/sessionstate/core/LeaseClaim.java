@@ -26,18 +26,24 @@ public record LeaseClaim(Long lockId, boolean release) {
         Lease held = session.leaseAt(now);
         if (held == null) {
             if (lockId != null) {
-                throw SessionException.locked(null, now, "Lease " + lockId
-                        + " no longer holds the session: it expired or was released. Acquire a new lease.");
+                throw SessionException.locked(
+                        null,
+                        now,
+                        "Lease " + lockId
+                                + " no longer holds the session: it expired or was released. Acquire a new lease.");
             }
             return;
         }
         if (lockId == null) {
-            throw SessionException.locked(held, now, "The session is leased (lease " + held.id()
-                    + "); a write must name that lease, or wait until it is released or expires.");
+            throw SessionException.locked(
+                    held,
+                    now,
+                    "The session is leased (lease " + held.id()
+                            + "); a write must name that lease, or wait until it is released or expires.");
         }
         if (held.id() != lockId) {
-            throw SessionException.locked(held, now, "Lease " + lockId + " no longer holds the session; lease "
-                    + held.id() + " does.");
+            throw SessionException.locked(
+                    held, now, "Lease " + lockId + " no longer holds the session; lease " + held.id() + " does.");
         }
     }
 

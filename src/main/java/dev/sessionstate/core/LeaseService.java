@@ -33,8 +33,11 @@ public final class LeaseService {
         return sessions.updateAt(id, (current, now) -> {
             Lease held = current.leaseAt(now);
             if (held != null) {
-                throw SessionException.locked(held, now, "Lease " + held.id() + " holds the session until "
-                        + held.expiresAt() + "; try again when it is released or expires.");
+                throw SessionException.locked(
+                        held,
+                        now,
+                        "Lease " + held.id() + " holds the session until " + held.expiresAt()
+                                + "; try again when it is released or expires.");
             }
             Lease lease = new Lease(current.fence() + 1, now, now.plus(length));
             return new UpdateResult<>(current.withLease(lease), lease);
@@ -57,13 +60,17 @@ public final class LeaseService {
     /** Releases lease {@code lockId}. Fails with SESSION_LOCKED unless that lease holds the session. */
     public CompletionStage<Session> release(String id, long lockId) {
         return sessions.updateAt(id, (current, now) -> {
-            LeaseClaim claim = new LeaseClaim(lockId, true);
-            claim.check(current, now);
-            return new UpdateResult<Void>(claim.after(current), null);
-        }).thenApply(UpdateResult::session);
+                    LeaseClaim claim = new LeaseClaim(lockId, true);
+                    claim.check(current, now);
+                    return new UpdateResult<Void>(claim.after(current), null);
+                })
+                .thenApply(UpdateResult::session);
     }
 
-    /** Releases whatever lease the session holds, or none (administrative; ASP.NET's release after the execution timeout). */
+    /**
+     * Releases whatever lease the session holds, or none (administrative; ASP.NET's release after the execution
+     * timeout).
+     */
     public CompletionStage<Session> forceRelease(String id) {
         return sessions.update(id, current -> new UpdateResult<Void>(current.withoutLease(), null))
                 .thenApply(UpdateResult::session);
@@ -75,8 +82,10 @@ public final class LeaseService {
         }
         Duration length = Duration.ofSeconds(leaseSeconds);
         if (length.compareTo(minLength) < 0 || length.compareTo(maxLength) > 0) {
-            throw new SessionException(SessionException.Kind.INVALID_FIELD, "leaseSeconds must be from "
-                    + minLength.toSeconds() + " to " + maxLength.toSeconds() + "; got " + leaseSeconds + ".");
+            throw new SessionException(
+                    SessionException.Kind.INVALID_FIELD,
+                    "leaseSeconds must be from " + minLength.toSeconds() + " to " + maxLength.toSeconds() + "; got "
+                            + leaseSeconds + ".");
         }
         return length;
     }

@@ -9,5 +9,4 @@ import java.util.Map;
  * @param readOnly       whether item writes are refused
  * @param items          initial items: keys to JSON texts, in order
  */
-public record NewSession(Integer timeoutSeconds, boolean readOnly, Map<String, String> items) {
-}
+public record NewSession(Integer timeoutSeconds, boolean readOnly, Map<String, String> items) {}

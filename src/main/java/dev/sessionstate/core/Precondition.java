@@ -28,7 +28,8 @@ public record Precondition(Set<Long> versions, LeaseClaim lease) {
     public void check(Session session, Instant now) {
         lease.check(session, now);
         if (versions != null && !versions.contains(session.version())) {
-            throw new SessionException(SessionException.Kind.PRECONDITION_FAILED,
+            throw new SessionException(
+                    SessionException.Kind.PRECONDITION_FAILED,
                     "The session is at version " + session.version() + ", which the If-Match header does not name.");
         }
     }

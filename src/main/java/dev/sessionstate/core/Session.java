@@ -29,8 +29,15 @@ public record Session(
         long fence) {
 
     /** A session that was never leased. */
-    public Session(String id, Instant createdAt, Instant lastAccessedAt, int timeoutSeconds, boolean readOnly,
-            SessionProperties properties, Items items, long version) {
+    public Session(
+            String id,
+            Instant createdAt,
+            Instant lastAccessedAt,
+            int timeoutSeconds,
+            boolean readOnly,
+            SessionProperties properties,
+            Items items,
+            long version) {
         this(id, createdAt, lastAccessedAt, timeoutSeconds, readOnly, properties, items, version, null, 0);
     }
 
@@ -45,20 +52,39 @@ public record Session(
 
     /** This session accessed at {@code now}; the version is unchanged. */
     public Session touchedAt(Instant now) {
-        return now.equals(lastAccessedAt) ? this
+        return now.equals(lastAccessedAt)
+                ? this
                 : new Session(id, createdAt, now, timeoutSeconds, readOnly, properties, items, version, lease, fence);
     }
 
     /** This session with new items, one version later. */
     public Session withItems(Items newItems) {
-        return new Session(id, createdAt, lastAccessedAt, timeoutSeconds, readOnly, properties, newItems, version + 1, lease,
+        return new Session(
+                id,
+                createdAt,
+                lastAccessedAt,
+                timeoutSeconds,
+                readOnly,
+                properties,
+                newItems,
+                version + 1,
+                lease,
                 fence);
     }
 
     /** This session with new settings and properties, one version later. */
     public Session withSettings(int newTimeoutSeconds, boolean newReadOnly, SessionProperties newProperties) {
-        return new Session(id, createdAt, lastAccessedAt, newTimeoutSeconds, newReadOnly, newProperties, items, version + 1,
-                lease, fence);
+        return new Session(
+                id,
+                createdAt,
+                lastAccessedAt,
+                newTimeoutSeconds,
+                newReadOnly,
+                newProperties,
+                items,
+                version + 1,
+                lease,
+                fence);
     }
 
     /** The lease that holds at {@code now}, or null when there is none or it has expired. */
@@ -68,13 +94,33 @@ public record Session(
 
     /** This session leased by {@code newLease}, whose id becomes the fence; the version is unchanged. */
     public Session withLease(Lease newLease) {
-        return new Session(id, createdAt, lastAccessedAt, timeoutSeconds, readOnly, properties, items, version, newLease,
+        return new Session(
+                id,
+                createdAt,
+                lastAccessedAt,
+                timeoutSeconds,
+                readOnly,
+                properties,
+                items,
+                version,
+                newLease,
                 Math.max(fence, newLease.id()));
     }
 
     /** This session with no lease; the fence and the version are unchanged. */
     public Session withoutLease() {
-        return lease == null ? this
-                : new Session(id, createdAt, lastAccessedAt, timeoutSeconds, readOnly, properties, items, version, null, fence);
+        return lease == null
+                ? this
+                : new Session(
+                        id,
+                        createdAt,
+                        lastAccessedAt,
+                        timeoutSeconds,
+                        readOnly,
+                        properties,
+                        items,
+                        version,
+                        null,
+                        fence);
     }
 }

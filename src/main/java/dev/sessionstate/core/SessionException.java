@@ -60,16 +60,17 @@ public final class SessionException extends RuntimeException {
 
     /** SESSION_LOCKED: {@code held} holds the session at {@code now}, or none does when it is null. */
     public static SessionException locked(Lease held, Instant now, String detail) {
-        return new SessionException(Kind.SESSION_LOCKED, detail,
+        return new SessionException(
+                Kind.SESSION_LOCKED,
+                detail,
                 held == null ? null : new HeldLease(held.id(), held.ageSeconds(now), held.secondsLeft(now)));
     }
 
     /** The lease that refused a write: its id, its age and the seconds until it expires (rounded up). */
-    public record HeldLease(long lockId, long ageSeconds, long secondsLeft) {
-    }
+    public record HeldLease(long lockId, long ageSeconds, long secondsLeft) {}
 
     public static SessionException sessionNotFound() {
-        return new SessionException(Kind.SESSION_NOT_FOUND,
-                "No such session: it never existed, has expired or was abandoned.");
+        return new SessionException(
+                Kind.SESSION_NOT_FOUND, "No such session: it never existed, has expired or was abandoned.");
     }
 }

@@ -6,5 +6,4 @@ public record SessionPatch(
         FieldPatch<Boolean> readOnly,
         FieldPatch<String> commandParm,
         FieldPatch<Integer> lcid,
-        FieldPatch<Integer> codePage) {
-}
+        FieldPatch<Integer> codePage) {}

@@ -19,8 +19,13 @@ import static dev.sessionstate.core.SessionException.Kind.VALUE_TOO_LARGE;
  * @param maxTimeout       longest idle timeout a caller may ask for, in seconds
  */
 public record SessionRules(
-        int maxKeyLength, int maxValueBytes, int maxItems, int maxSessionBytes,
-        int defaultTimeout, int minTimeout, int maxTimeout) {
+        int maxKeyLength,
+        int maxValueBytes,
+        int maxItems,
+        int maxSessionBytes,
+        int defaultTimeout,
+        int minTimeout,
+        int maxTimeout) {
 
     /** Longest commandParm, in characters. */
     public static final int MAX_COMMAND_PARM_LENGTH = 1024;
@@ -31,7 +36,8 @@ public record SessionRules(
             throw new SessionException(INVALID_KEY, "An item key must not be empty.");
         }
         if (key.length() > maxKeyLength) {
-            throw new SessionException(INVALID_KEY,
+            throw new SessionException(
+                    INVALID_KEY,
                     "An item key may have at most " + maxKeyLength + " characters; this one has " + key.length() + ".");
         }
         for (int i = 0; i < key.length(); i++) {
@@ -45,20 +51,25 @@ public record SessionRules(
     public void checkValue(String key, String json) {
         int bytes = Items.utf8Length(json);
         if (bytes > maxValueBytes) {
-            throw new SessionException(VALUE_TOO_LARGE, "The value for '" + key + "' has " + bytes
-                    + " bytes; at most " + maxValueBytes + " are allowed per value.");
+            throw new SessionException(
+                    VALUE_TOO_LARGE,
+                    "The value for '" + key + "' has " + bytes + " bytes; at most " + maxValueBytes
+                            + " are allowed per value.");
         }
     }
 
     /** Refuses items that exceed the count or size limit of a session. */
     public void checkItems(Items items) {
         if (items.size() > maxItems) {
-            throw new SessionException(TOO_MANY_ITEMS,
+            throw new SessionException(
+                    TOO_MANY_ITEMS,
                     "A session may hold at most " + maxItems + " items; this change would make " + items.size() + ".");
         }
         if (items.bytes() > maxSessionBytes) {
-            throw new SessionException(SESSION_TOO_LARGE, "A session may hold at most " + maxSessionBytes
-                    + " bytes of keys and values; this change would make " + items.bytes() + ".");
+            throw new SessionException(
+                    SESSION_TOO_LARGE,
+                    "A session may hold at most " + maxSessionBytes
+                            + " bytes of keys and values; this change would make " + items.bytes() + ".");
         }
     }
 
@@ -68,8 +79,9 @@ public record SessionRules(
             return defaultTimeout;
         }
         if (requested < minTimeout || requested > maxTimeout) {
-            throw new SessionException(INVALID_FIELD, "timeoutSeconds must be between " + minTimeout
-                    + " and " + maxTimeout + "; got " + requested + ".");
+            throw new SessionException(
+                    INVALID_FIELD,
+                    "timeoutSeconds must be between " + minTimeout + " and " + maxTimeout + "; got " + requested + ".");
         }
         return requested;
     }
@@ -77,14 +89,15 @@ public record SessionRules(
     /** Refuses session properties out of their ranges. */
     public void checkProperties(SessionProperties p) {
         if (p.commandParm() != null && p.commandParm().length() > MAX_COMMAND_PARM_LENGTH) {
-            throw new SessionException(INVALID_FIELD,
-                    "commandParm may have at most " + MAX_COMMAND_PARM_LENGTH + " characters.");
+            throw new SessionException(
+                    INVALID_FIELD, "commandParm may have at most " + MAX_COMMAND_PARM_LENGTH + " characters.");
         }
         if (p.lcid() != null && p.lcid() < 0) {
             throw new SessionException(INVALID_FIELD, "lcid must not be negative; got " + p.lcid() + ".");
         }
         if (p.codePage() != null && (p.codePage() < 0 || p.codePage() > 65535)) {
-            throw new SessionException(INVALID_FIELD, "codePage must be between 0 and 65535; got " + p.codePage() + ".");
+            throw new SessionException(
+                    INVALID_FIELD, "codePage must be between 0 and 65535; got " + p.codePage() + ".");
         }
     }
 }

@@ -20,7 +20,8 @@ public final class SessionService {
     private final InstantSource clock;
     private final SessionEvents events;
 
-    public SessionService(SessionStore store, SessionRules rules, SessionIds ids, InstantSource clock, SessionEvents events) {
+    public SessionService(
+            SessionStore store, SessionRules rules, SessionIds ids, InstantSource clock, SessionEvents events) {
         this.store = store;
         this.rules = rules;
         this.ids = ids;
@@ -58,19 +59,22 @@ public final class SessionService {
         return update(id, current -> new UpdateResult<>(current, null)).thenApply(UpdateResult::session);
     }
 
-    /** Changes a session's settings and properties. Allowed on read-only sessions (it is how they are made writable). */
+    /**
+     * Changes a session's settings and properties. Allowed on read-only sessions (it is how they are made writable).
+     */
     public CompletionStage<Session> patch(String id, SessionPatch patch, Precondition precondition) {
         return write(id, precondition, current -> {
-            SessionProperties p = current.properties();
-            SessionProperties next = new SessionProperties(
-                    patch.commandParm().apply(p.commandParm(), null),
-                    patch.lcid().apply(p.lcid(), null),
-                    patch.codePage().apply(p.codePage(), null));
-            rules.checkProperties(next);
-            Integer timeout = patch.timeoutSeconds().apply(current.timeoutSeconds(), rules.defaultTimeout());
-            boolean readOnly = patch.readOnly().apply(current.readOnly(), false);
-            return new UpdateResult<>(current.withSettings(rules.timeout(timeout), readOnly, next), null);
-        }).thenApply(UpdateResult::session);
+                    SessionProperties p = current.properties();
+                    SessionProperties next = new SessionProperties(
+                            patch.commandParm().apply(p.commandParm(), null),
+                            patch.lcid().apply(p.lcid(), null),
+                            patch.codePage().apply(p.codePage(), null));
+                    rules.checkProperties(next);
+                    Integer timeout = patch.timeoutSeconds().apply(current.timeoutSeconds(), rules.defaultTimeout());
+                    boolean readOnly = patch.readOnly().apply(current.readOnly(), false);
+                    return new UpdateResult<>(current.withSettings(rules.timeout(timeout), readOnly, next), null);
+                })
+                .thenApply(UpdateResult::session);
     }
 
     /**
@@ -82,9 +86,10 @@ public final class SessionService {
             return CompletableFuture.failedFuture(SessionException.sessionNotFound());
         }
         Instant now = clock.instant();
-        return store.delete(id, now, current -> precondition.check(current, now)).thenCompose(removed -> removed
-                ? CompletableFuture.<Void>completedFuture(null)
-                : CompletableFuture.failedFuture(SessionException.sessionNotFound()));
+        return store.delete(id, now, current -> precondition.check(current, now))
+                .thenCompose(removed -> removed
+                        ? CompletableFuture.<Void>completedFuture(null)
+                        : CompletableFuture.failedFuture(SessionException.sessionNotFound()));
     }
 
     /**
@@ -109,7 +114,8 @@ public final class SessionService {
     }
 
     /** {@link #update}, with the time of the operation given to {@code update}. */
-    public <R> CompletionStage<UpdateResult<R>> updateAt(String id, BiFunction<Session, Instant, UpdateResult<R>> update) {
+    public <R> CompletionStage<UpdateResult<R>> updateAt(
+            String id, BiFunction<Session, Instant, UpdateResult<R>> update) {
         if (!SessionIds.isWellFormed(id)) {
             return CompletableFuture.failedFuture(SessionException.sessionNotFound());
         }

@@ -49,8 +49,7 @@ public interface SessionStore extends AutoCloseable {
 
     /** {@link #delete(String, Instant, Consumer)} without a condition. */
     default CompletionStage<Boolean> delete(String id, Instant now) {
-        return delete(id, now, session -> {
-        });
+        return delete(id, now, session -> {});
     }
 
     /**
@@ -64,6 +63,5 @@ public interface SessionStore extends AutoCloseable {
 
     /** Releases the store's resources. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -1,6 +1,5 @@
 package dev.sessionstate.core;
 
-
 /**
  * A change to one live session, applied atomically by a store.
  *

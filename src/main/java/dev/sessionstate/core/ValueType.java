@@ -17,10 +17,12 @@ public enum ValueType {
         boolean ok = switch (this) {
             case ANY -> true;
             case STRING -> json.startsWith("\"");
-            case INT32 -> JsonIntegers.parse(json) instanceof Long n && n >= Integer.MIN_VALUE && n <= Integer.MAX_VALUE;
+            case INT32 ->
+                JsonIntegers.parse(json) instanceof Long n && n >= Integer.MIN_VALUE && n <= Integer.MAX_VALUE;
         };
         if (!ok) {
-            throw new SessionException(SessionException.Kind.TYPE_MISMATCH,
+            throw new SessionException(
+                    SessionException.Kind.TYPE_MISMATCH,
                     "The value of '" + key + "' is not of type " + name().toLowerCase() + ".");
         }
     }

@@ -20,7 +20,8 @@ public class StoreReadinessCheck implements AsyncHealthCheck {
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        return Uni.createFrom().completionStage(store.isAvailable())
+        return Uni.createFrom()
+                .completionStage(store.isAvailable())
                 .map(up -> HealthCheckResponse.named("session-store")
                         .status(up)
                         .withData("store", store.kind())

@@ -18,10 +18,21 @@ public class LatencyBuckets implements MeterFilter {
 
     static final Set<String> TIMERS = Set.of("http.server.requests", "sessions.store.operations");
 
-    private static final double[] BUCKETS = bucketsInNanos(Duration.ofNanos(100_000), Duration.ofNanos(250_000),
-            Duration.ofNanos(500_000), Duration.ofMillis(1), Duration.ofNanos(2_500_000), Duration.ofMillis(5),
-            Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
-            Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
+    private static final double[] BUCKETS = bucketsInNanos(
+            Duration.ofNanos(100_000),
+            Duration.ofNanos(250_000),
+            Duration.ofNanos(500_000),
+            Duration.ofMillis(1),
+            Duration.ofNanos(2_500_000),
+            Duration.ofMillis(5),
+            Duration.ofMillis(10),
+            Duration.ofMillis(25),
+            Duration.ofMillis(50),
+            Duration.ofMillis(100),
+            Duration.ofMillis(250),
+            Duration.ofMillis(500),
+            Duration.ofSeconds(1),
+            Duration.ofMillis(2500),
             Duration.ofSeconds(5));
 
     @Override
@@ -29,7 +40,10 @@ public class LatencyBuckets implements MeterFilter {
         if (!TIMERS.contains(id.getName())) {
             return config;
         }
-        return DistributionStatisticConfig.builder().serviceLevelObjectives(BUCKETS).build().merge(config);
+        return DistributionStatisticConfig.builder()
+                .serviceLevelObjectives(BUCKETS)
+                .build()
+                .merge(config);
     }
 
     /** Timers take their bucket bounds in nanoseconds. */

@@ -3,17 +3,17 @@ package dev.sessionstate.metrics;
 import dev.sessionstate.core.Failures;
 import dev.sessionstate.core.Session;
 import dev.sessionstate.core.SessionException;
-import dev.sessionstate.core.UpdateResult;
 import dev.sessionstate.core.SessionStore;
 import dev.sessionstate.core.SessionUpdate;
+import dev.sessionstate.core.UpdateResult;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -31,9 +31,11 @@ public final class MeteredSessionStore implements SessionStore {
     private final MeterRegistry registry;
     /** The last count the store answered, and whether a count is under way. */
     private final AtomicLong lastCount = new AtomicLong();
+
     private final AtomicBoolean counting = new AtomicBoolean();
     /** The last availability the store answered: 1, 0, or NaN before its first answer. */
     private volatile double lastAvailable = Double.NaN;
+
     private final AtomicBoolean checking = new AtomicBoolean();
     /** Timers by operation and outcome, so the request path does not build meter ids. */
     private final Map<String, Map<String, Timer>> timers = new ConcurrentHashMap<>();
@@ -42,7 +44,9 @@ public final class MeteredSessionStore implements SessionStore {
         this(delegate, registry, OptionalLong.empty());
     }
 
-    /** @param capacity the most sessions the store holds, when it is bounded (published as {@code sessions.capacity}) */
+    /**
+     * @param capacity the most sessions the store holds, when it is bounded (published as {@code sessions.capacity})
+     */
     public MeteredSessionStore(SessionStore delegate, MeterRegistry registry, OptionalLong capacity) {
         this.delegate = delegate;
         this.registry = registry;
@@ -138,10 +142,12 @@ public final class MeteredSessionStore implements SessionStore {
             return timer;
         }
         return timers.computeIfAbsent(operation, op -> new ConcurrentHashMap<>())
-                .computeIfAbsent(outcome, out -> Timer.builder("sessions.store.operations")
-                        .description("Store operations")
-                        .tags("operation", operation, "store", delegate.kind(), "outcome", out)
-                        .register(registry));
+                .computeIfAbsent(
+                        outcome,
+                        out -> Timer.builder("sessions.store.operations")
+                                .description("Store operations")
+                                .tags("operation", operation, "store", delegate.kind(), "outcome", out)
+                                .register(registry));
     }
 
     /** {@code ok}, the kind of a refusal such as {@code session_not_found}, or {@code error}. */

@@ -16,10 +16,16 @@ public class MicrometerSessionEvents implements SessionEvents {
     private final Map<EndReason, Counter> ended = new EnumMap<>(EndReason.class);
 
     public MicrometerSessionEvents(MeterRegistry registry) {
-        created = Counter.builder("sessions.created").description("Sessions created").register(registry);
+        created = Counter.builder("sessions.created")
+                .description("Sessions created")
+                .register(registry);
         for (EndReason reason : EndReason.values()) {
-            ended.put(reason, Counter.builder("sessions.ended").description("Sessions ended, by reason")
-                    .tag("reason", reason.name().toLowerCase()).register(registry));
+            ended.put(
+                    reason,
+                    Counter.builder("sessions.ended")
+                            .description("Sessions ended, by reason")
+                            .tag("reason", reason.name().toLowerCase())
+                            .register(registry));
         }
     }
 

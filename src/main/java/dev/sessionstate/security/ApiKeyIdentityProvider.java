@@ -30,13 +30,15 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
 
     /** Hashing one key is cheap, so this answers on the calling thread. */
     @Override
-    public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
         return keys.find(request.key())
-                .map(client -> Uni.createFrom().<SecurityIdentity>item(QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal(client.name()))
-                        .addRoles(client.roles())
-                        .addAttribute(APPLICATION, client.application())
-                        .build()))
+                .map(client -> Uni.createFrom()
+                        .<SecurityIdentity>item(QuarkusSecurityIdentity.builder()
+                                .setPrincipal(new QuarkusPrincipal(client.name()))
+                                .addRoles(client.roles())
+                                .addAttribute(APPLICATION, client.application())
+                                .build()))
                 .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException("unknown API key")));
     }
 

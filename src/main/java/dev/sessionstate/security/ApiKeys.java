@@ -23,11 +23,9 @@ final class ApiKeys {
     private static final int SHA256_HEX_LENGTH = 64;
 
     /** One client, as a caller that sent one of its keys is known. */
-    record Client(String name, Set<String> roles, String application) {
-    }
+    record Client(String name, Set<String> roles, String application) {}
 
-    private record Entry(byte[] digest, Client client) {
-    }
+    private record Entry(byte[] digest, Client client) {}
 
     private final List<Entry> entries = new ArrayList<>();
 

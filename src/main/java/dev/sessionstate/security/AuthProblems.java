@@ -32,6 +32,7 @@ public class AuthProblems {
 
     /** Before every other failure handler. */
     private static final int ORDER = Integer.MIN_VALUE;
+
     private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
 
     private final ObjectMapper json;
@@ -70,8 +71,12 @@ public class AuthProblems {
         } else if (failure instanceof AuthenticationException) {
             unauthenticated(ctx, "The credentials were not accepted: send " + credentials + ".");
         } else if (failure instanceof ForbiddenException forbidden) {
-            write(ctx, ProblemType.FORBIDDEN, forbidden.getMessage() != null ? forbidden.getMessage()
-                    : "The caller's roles do not allow this operation.");
+            write(
+                    ctx,
+                    ProblemType.FORBIDDEN,
+                    forbidden.getMessage() != null
+                            ? forbidden.getMessage()
+                            : "The caller's roles do not allow this operation.");
         } else {
             ctx.next();
         }
@@ -97,7 +102,8 @@ public class AuthProblems {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        ctx.response().setStatusCode(type.status())
+        ctx.response()
+                .setStatusCode(type.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, ProblemMapper.PROBLEM_JSON)
                 .end(body);
     }

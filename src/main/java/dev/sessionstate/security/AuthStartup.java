@@ -23,15 +23,24 @@ public class AuthStartup {
 
     void check(@Observes StartupEvent start, SessionsConfig config, ApiKeyIdentityProvider keys, Config all) {
         Set<AuthMode> modes = config.auth().mode();
-        String wrong = mistake(modes, keys.hasKeys(), all.getOptionalValue(OIDC_ENABLED, Boolean.class).orElse(true));
+        String wrong = mistake(
+                modes,
+                keys.hasKeys(),
+                all.getOptionalValue(OIDC_ENABLED, Boolean.class).orElse(true));
         if (wrong != null) {
             throw new IllegalStateException(wrong);
         }
         if (modes.contains(AuthMode.NONE)) {
             LOG.info("Authentication is off (sessions.auth.mode=none): every caller may do anything");
         } else {
-            LOG.infof("Authentication: %s; %d API-key client(s)",
-                    String.join(",", modes.stream().map(m -> m.name().toLowerCase(Locale.ROOT).replace('_', '-')).sorted().toList()),
+            LOG.infof(
+                    "Authentication: %s; %d API-key client(s)",
+                    String.join(
+                            ",",
+                            modes.stream()
+                                    .map(m -> m.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                                    .sorted()
+                                    .toList()),
                     config.auth().apiKeys().size());
         }
     }
@@ -45,8 +54,8 @@ public class AuthStartup {
             return "sessions.auth.mode includes api-key, but no sessions.auth.api-keys.<client>.sha256 is set";
         }
         if (modes.contains(AuthMode.OIDC) != oidcEnabled) {
-            return "sessions.auth.mode " + (oidcEnabled ? "does not include" : "includes")
-                    + " oidc, so set " + OIDC_ENABLED + "=" + !oidcEnabled;
+            return "sessions.auth.mode " + (oidcEnabled ? "does not include" : "includes") + " oidc, so set "
+                    + OIDC_ENABLED + "=" + !oidcEnabled;
         }
         return null;
     }

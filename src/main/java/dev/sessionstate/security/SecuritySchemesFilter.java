@@ -24,16 +24,31 @@ public class SecuritySchemesFilter implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         openAPI.getComponents()
-                .addSecurityScheme(API_KEY, OASFactory.createSecurityScheme().type(SecurityScheme.Type.APIKEY)
-                        .in(SecurityScheme.In.HEADER).name(ApiKeyAuthenticationMechanism.HEADER)
-                        .description("An API key of a client configured in sessions.auth.api-keys"))
-                .addSecurityScheme(BEARER, OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP)
-                        .scheme("bearer").bearerFormat("JWT")
-                        .description("An OAuth 2 access token (sessions.auth.mode includes oidc)"))
-                .addResponse("Unauthenticated", problem("No credentials, or credentials that were not accepted")
-                        .addHeader("WWW-Authenticate", OASFactory.createHeader()
-                                .description("How to authenticate: ApiKey and/or Bearer")
-                                .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING))))
+                .addSecurityScheme(
+                        API_KEY,
+                        OASFactory.createSecurityScheme()
+                                .type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.HEADER)
+                                .name(ApiKeyAuthenticationMechanism.HEADER)
+                                .description("An API key of a client configured in sessions.auth.api-keys"))
+                .addSecurityScheme(
+                        BEARER,
+                        OASFactory.createSecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .bearerFormat("JWT")
+                                .description("An OAuth 2 access token (sessions.auth.mode includes oidc)"))
+                .addResponse(
+                        "Unauthenticated",
+                        problem("No credentials, or credentials that were not accepted")
+                                .addHeader(
+                                        "WWW-Authenticate",
+                                        OASFactory.createHeader()
+                                                .description("How to authenticate: ApiKey and/or Bearer")
+                                                .schema(OASFactory.createSchema()
+                                                        .addType(
+                                                                org.eclipse.microprofile.openapi.models.media.Schema
+                                                                        .SchemaType.STRING))))
                 .addResponse("Forbidden", problem("The caller's roles do not allow this operation"));
         openAPI.security(java.util.List.of(
                 OASFactory.createSecurityRequirement().addScheme(API_KEY),
@@ -43,7 +58,8 @@ public class SecuritySchemesFilter implements OASFilter {
         }
         for (PathItem path : openAPI.getPaths().getPathItems().values()) {
             for (Operation operation : path.getOperations().values()) {
-                operation.getResponses()
+                operation
+                        .getResponses()
                         .addAPIResponse("401", OASFactory.createAPIResponse().ref("Unauthenticated"))
                         .addAPIResponse("403", OASFactory.createAPIResponse().ref("Forbidden"));
             }
@@ -51,8 +67,12 @@ public class SecuritySchemesFilter implements OASFilter {
     }
 
     private static APIResponse problem(String description) {
-        return OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType("application/problem+json",
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"))));
+        return OASFactory.createAPIResponse()
+                .description(description)
+                .content(OASFactory.createContent()
+                        .addMediaType(
+                                "application/problem+json",
+                                OASFactory.createMediaType()
+                                        .schema(OASFactory.createSchema().ref("Problem"))));
     }
 }

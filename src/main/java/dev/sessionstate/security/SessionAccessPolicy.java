@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  * Who may do what, by path and method, for every request on the main port: the REST resources and
  * the plain Vert.x item routes alike, since Quarkus checks this policy before any of them runs
  * (a global policy: it has no name). Reads need {@code reader} or {@code writer}, the forced
- * release of a lease {@code admin}, anything else {@code writer}; only the OpenAPI document and Swagger UI are open. Paths are allowed, not denied,
- * by listing: an unknown path needs a role like any other, so a new operation is never open by
- * accident. With {@code sessions.auth.mode=none} everything is allowed.
+ * release of a lease {@code admin}, anything else {@code writer}; only the OpenAPI document and
+ * Swagger UI are open. Paths are allowed, not denied, by listing: an unknown path needs a role
+ * like any other, so a new operation is never open by accident. With {@code sessions.auth.mode=none} everything is
+ * allowed.
  *
  * <p>Refusals fail the request ({@link UnauthorizedException}, {@link ForbiddenException}) so that
  * {@link AuthProblems} answers them with problem documents.
@@ -32,7 +33,7 @@ public class SessionAccessPolicy implements HttpSecurityPolicy {
     private static final List<Role> READ = List.of(Role.READER, Role.WRITER);
     private static final List<Role> WRITE = List.of(Role.WRITER);
     private static final List<Role> ADMINISTER = List.of(Role.ADMIN);
-    /** Administrative operations: the forced release of a lease, {@code DELETE /sessions/{id}/lock}. */
+    /** The administrative operation: the forced release of a lease, {@code DELETE /sessions/{id}/lock}. */
     private static final Pattern FORCED_RELEASE = Pattern.compile("^/sessions/[^/]+/lock/?$");
 
     private final boolean open;
@@ -42,8 +43,8 @@ public class SessionAccessPolicy implements HttpSecurityPolicy {
     }
 
     @Override
-    public Uni<CheckResult> checkPermission(RoutingContext request, Uni<SecurityIdentity> identity,
-            AuthorizationRequestContext context) {
+    public Uni<CheckResult> checkPermission(
+            RoutingContext request, Uni<SecurityIdentity> identity, AuthorizationRequestContext context) {
         List<Role> allowed = open ? List.of() : required(request.request().method(), request.normalizedPath());
         if (allowed.isEmpty()) {
             return CheckResult.permit();
@@ -55,8 +56,10 @@ public class SessionAccessPolicy implements HttpSecurityPolicy {
             if (allowed.stream().anyMatch(role -> caller.hasRole(role.value()))) {
                 return CheckResult.permit();
             }
-            return Uni.createFrom().failure(new ForbiddenException("This operation needs the role "
-                    + String.join(" or ", allowed.stream().map(Role::value).toList()) + "."));
+            return Uni.createFrom()
+                    .failure(new ForbiddenException("This operation needs the role "
+                            + String.join(
+                                    " or ", allowed.stream().map(Role::value).toList()) + "."));
         });
     }
 

@@ -15,12 +15,13 @@ final class Api {
 
     static final String PROBLEM = "urn:session-state:problem:";
 
-    private Api() {
-    }
+    private Api() {}
 
     /** A request to the management interface (health, metrics), which tests reach on its test port. */
     static RequestSpecification management() {
-        return given().port(ConfigProvider.getConfig().getOptionalValue("quarkus.management.test-port", Integer.class).orElse(9001));
+        return given().port(ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.management.test-port", Integer.class)
+                .orElse(9001));
     }
 
     /** Creates a session with the given JSON body (or none) and returns its id. */
@@ -45,9 +46,12 @@ final class Api {
 
     /** PUT of an item as real clients send it (.NET, OkHttp: JSON with charset; axios: an Accept list). */
     static ValidatableResponse putItem(String id, String key, String json) {
-        return given().config(AS_SENT).contentType("application/json; charset=utf-8")
-                .accept("application/json, text/plain, */*").body(json)
-                .put("/sessions/{id}/items/{key}", id, key).then();
+        return given().config(AS_SENT)
+                .contentType("application/json; charset=utf-8")
+                .accept("application/json, text/plain, */*")
+                .body(json)
+                .put("/sessions/{id}/items/{key}", id, key)
+                .then();
     }
 
     /** Asserts a problem document of the given type and status. */

@@ -6,5 +6,4 @@ import io.quarkus.test.junit.TestProfile;
 /** Every test of {@link BadInputTest}, on the Infinispan store. */
 @QuarkusTest
 @TestProfile(InfinispanProfile.class)
-class BadInputInfinispanTest extends BadInputTest {
-}
+class BadInputInfinispanTest extends BadInputTest {}

@@ -55,10 +55,18 @@ class BadInputTest {
     void putItemWhenBodyIsNotUtf8ThenMalformedJsonAndNothingStored() {
         for (String door : DOORS) {
             String id = createSession(INITIAL);
-            for (byte[] body : List.of(quoted(0xED, 0xA0, 0x80), quoted(0xC3, 0x28), quoted(0xFF),
-                    new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '1'})) {
-                assertProblem(json(door).body(body).put("/sessions/{id}/items/k", id).then(), 400, "malformed-json");
-                assertProblem(json(door).body(body).put("/sessions/{id}/items/new", id).then(), 400, "malformed-json");
+            for (byte[] body : List.of(quoted(0xED, 0xA0, 0x80), quoted(0xC3, 0x28), quoted(0xFF), new byte[] {
+                (byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '1'
+            })) {
+                assertProblem(
+                        json(door).body(body).put("/sessions/{id}/items/k", id).then(), 400, "malformed-json");
+                assertProblem(
+                        json(door)
+                                .body(body)
+                                .put("/sessions/{id}/items/new", id)
+                                .then(),
+                        400,
+                        "malformed-json");
             }
             assertUnchanged(id);
         }
@@ -67,8 +75,16 @@ class BadInputTest {
     @Test
     void putItemWhenBodyHoldsTheReplacementCharacterItselfThenItIsStored() {
         String id = createSession();
-        json("application/json").body(quoted(0xEF, 0xBF, 0xBD)).put("/sessions/{id}/items/r", id).then().statusCode(201);
-        byte[] stored = given().get("/sessions/{id}/items/r", id).then().statusCode(200).extract().asByteArray();
+        json("application/json")
+                .body(quoted(0xEF, 0xBF, 0xBD))
+                .put("/sessions/{id}/items/r", id)
+                .then()
+                .statusCode(201);
+        byte[] stored = given().get("/sessions/{id}/items/r", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         org.junit.jupiter.api.Assertions.assertArrayEquals(quoted(0xEF, 0xBF, 0xBD), stored);
     }
 
@@ -76,9 +92,17 @@ class BadInputTest {
     void writesWithObjectBodiesWhenNotUtf8ThenMalformedJson() {
         String id = createSession(INITIAL);
         byte[] patch = new byte[] {'{', '"', 'k', '"', ':', '"', (byte) 0xED, (byte) 0xB0, (byte) 0x80, '"', '}'};
-        assertProblem(given().config(AS_SENT).contentType("application/merge-patch+json").body(patch)
-                .patch("/sessions/{id}/items", id).then(), 400, "malformed-json");
-        byte[] create = new byte[] {'{', '"', 'i', 't', 'e', 'm', 's', '"', ':', '{', '"', (byte) 0xC3, '"', ':', '1', '}', '}'};
+        assertProblem(
+                given().config(AS_SENT)
+                        .contentType("application/merge-patch+json")
+                        .body(patch)
+                        .patch("/sessions/{id}/items", id)
+                        .then(),
+                400,
+                "malformed-json");
+        byte[] create =
+                new byte[] {'{', '"', 'i', 't', 'e', 'm', 's', '"', ':', '{', '"', (byte) 0xC3, '"', ':', '1', '}', '}'
+                };
         assertProblem(json("application/json").body(create).post("/sessions").then(), 400, "malformed-json");
         assertUnchanged(id);
     }
@@ -87,26 +111,62 @@ class BadInputTest {
     void pathWhenPercentEncodingIsNotUtf8ThenRefused() {
         String id = createSession(INITIAL);
         for (String door : DOORS) {
-            assertProblem(json(door).urlEncodingEnabled(false).body("2").put("/sessions/" + id + "/items/%C3%28").then(), 400, "invalid-key");
-            assertProblem(given().urlEncodingEnabled(false).accept(door).get("/sessions/" + id + "/items/%ED%A0%80").then(), 400, "invalid-key");
+            assertProblem(
+                    json(door)
+                            .urlEncodingEnabled(false)
+                            .body("2")
+                            .put("/sessions/" + id + "/items/%C3%28")
+                            .then(),
+                    400,
+                    "invalid-key");
+            assertProblem(
+                    given().urlEncodingEnabled(false)
+                            .accept(door)
+                            .get("/sessions/" + id + "/items/%ED%A0%80")
+                            .then(),
+                    400,
+                    "invalid-key");
         }
-        assertProblem(given().urlEncodingEnabled(false).delete("/sessions/" + id + "/items/%C3%28").then(), 400, "invalid-key");
-        assertProblem(given().urlEncodingEnabled(false).post("/sessions/" + id + "/items/%FF/increment").then(), 400, "invalid-parameter");
+        assertProblem(
+                given().urlEncodingEnabled(false)
+                        .delete("/sessions/" + id + "/items/%C3%28")
+                        .then(),
+                400,
+                "invalid-key");
+        assertProblem(
+                given().urlEncodingEnabled(false)
+                        .post("/sessions/" + id + "/items/%FF/increment")
+                        .then(),
+                400,
+                "invalid-parameter");
         assertProblem(given().urlEncodingEnabled(false).get("/sessions/%C3%28").then(), 400, "invalid-parameter");
         // A well-formed encoding is still a key like any other.
-        json("application/json").urlEncodingEnabled(false).body("3").put("/sessions/" + id + "/items/%C3%A9t%C3%A9").then()
-                .log().ifValidationFails().statusCode(201);
-        given().get("/sessions/{id}/items/{key}", id, "été").then().statusCode(200).body(equalTo("3"));
+        json("application/json")
+                .urlEncodingEnabled(false)
+                .body("3")
+                .put("/sessions/" + id + "/items/%C3%A9t%C3%A9")
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(201);
+        given().get("/sessions/{id}/items/{key}", id, "été")
+                .then()
+                .statusCode(200)
+                .body(equalTo("3"));
     }
 
     @Test
     void bodyWhenCharsetIsNotUtf8ThenUnsupportedMediaType() {
         String id = createSession(INITIAL);
-        for (String type : List.of("application/json; charset=iso-8859-1", "application/json;charset=\"UTF-16\"",
+        for (String type : List.of(
+                "application/json; charset=iso-8859-1",
+                "application/json;charset=\"UTF-16\"",
                 "application/merge-patch+json; charset=ISO-8859-1")) {
             assertProblem(as(type).body("2").put("/sessions/{id}/items/k", id).then(), 415, "unsupported-media-type");
-            assertProblem(as(type).body("{\"k\":2}").patch("/sessions/{id}/items", id).then(), 415, "unsupported-media-type");
-            assertProblem(as(type).body("{\"lcid\":1}").patch("/sessions/{id}", id).then(), 415, "unsupported-media-type");
+            assertProblem(
+                    as(type).body("{\"k\":2}").patch("/sessions/{id}/items", id).then(), 415, "unsupported-media-type");
+            assertProblem(
+                    as(type).body("{\"lcid\":1}").patch("/sessions/{id}", id).then(), 415, "unsupported-media-type");
             assertProblem(as(type).body("{}").post("/sessions").then(), 415, "unsupported-media-type");
         }
         assertUnchanged(id);
@@ -123,16 +183,27 @@ class BadInputTest {
         assertProblem(withBody().delete("/sessions/{id}/items", id).then(), 400, "unexpected-body");
         assertUnchanged(id);
         // Without a body, the same requests work.
-        given().post("/sessions/{id}/items/n/increment?delta=5", id).then().statusCode(200).body("value", equalTo(10));
+        given().post("/sessions/{id}/items/n/increment?delta=5", id)
+                .then()
+                .statusCode(200)
+                .body("value", equalTo(10));
     }
 
     @Test
     void queryWhenParameterIsUnknownOrRepeatedThenInvalidParameter() {
         String id = createSession(INITIAL);
-        ValidatableResponse typo = json("application/json").body("\"x\"").put("/sessions/{id}/items/k?tpye=int32", id).then();
+        ValidatableResponse typo = json("application/json")
+                .body("\"x\"")
+                .put("/sessions/{id}/items/k?tpye=int32", id)
+                .then();
         assertProblem(typo, 400, "invalid-parameter");
-        assertProblem(given().post("/sessions/{id}/items/n/increment?delta=1&delta=5", id).then(), 400, "invalid-parameter");
-        assertProblem(given().get("/sessions/{id}/items/k?type=int32&type=string", id).then(), 400, "invalid-parameter");
+        assertProblem(
+                given().post("/sessions/{id}/items/n/increment?delta=1&delta=5", id)
+                        .then(),
+                400,
+                "invalid-parameter");
+        assertProblem(
+                given().get("/sessions/{id}/items/k?type=int32&type=string", id).then(), 400, "invalid-parameter");
         assertProblem(given().get("/sessions/{id}?verbose=true", id).then(), 400, "invalid-parameter");
         assertUnchanged(id);
     }

@@ -23,7 +23,8 @@ class CapacityTest {
 
     @Test
     void creatingBeyondTheCapIsRefusedWith507UntilOneEnds() {
-        String first = given().post("/sessions").then().statusCode(201).extract().path("id");
+        String first =
+                given().post("/sessions").then().statusCode(201).extract().path("id");
         given().post("/sessions").then().statusCode(201);
         given().post("/sessions").then().statusCode(201);
         assertProblem(given().post("/sessions").then(), 507, "capacity-exhausted");

@@ -27,8 +27,8 @@ final class ExchangeRecorder implements Filter {
     private Request request;
 
     @Override
-    public Response filter(FilterableRequestSpecification spec, FilterableResponseSpecification responseSpec,
-            FilterContext ctx) {
+    public Response filter(
+            FilterableRequestSpecification spec, FilterableResponseSpecification responseSpec, FilterContext ctx) {
         Response response = ctx.next(spec, responseSpec);
         URI uri = URI.create(spec.getURI());
         SimpleRequest.Builder builder = new SimpleRequest.Builder(spec.getMethod(), uri.getRawPath());
@@ -50,7 +50,8 @@ final class ExchangeRecorder implements Filter {
     /** The request of the last exchange. */
     Request request() {
         if (request == null) {
-            throw new IllegalStateException("No request went through the recorder: use the spec the exchange is given.");
+            throw new IllegalStateException(
+                    "No request went through the recorder: use the spec the exchange is given.");
         }
         return request;
     }
@@ -68,8 +69,11 @@ final class ExchangeRecorder implements Filter {
 
     /** Header values by name, in the order they came; a name may come more than once. */
     static Map<String, List<String>> headers(List<Header> headers) {
-        return headers.stream().collect(Collectors.groupingBy(Header::getName, LinkedHashMap::new,
-                Collectors.mapping(Header::getValue, Collectors.toList())));
+        return headers.stream()
+                .collect(Collectors.groupingBy(
+                        Header::getName,
+                        LinkedHashMap::new,
+                        Collectors.mapping(Header::getValue, Collectors.toList())));
     }
 
     private static Map<String, List<String>> query(String rawQuery) {

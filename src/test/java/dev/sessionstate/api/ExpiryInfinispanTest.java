@@ -6,5 +6,4 @@ import io.quarkus.test.junit.TestProfile;
 /** Every test of {@link ExpiryTest}, on the Infinispan store. */
 @QuarkusTest
 @TestProfile(InfinispanProfile.class)
-class ExpiryInfinispanTest extends ExpiryTest {
-}
+class ExpiryInfinispanTest extends ExpiryTest {}

@@ -44,17 +44,26 @@ class ExpiryTest {
         given().post("/sessions/{id}/touch", id).then().statusCode(204);
         clock.advance(Duration.ofSeconds(45));
         Instant before = clock.instant();
-        String expiresAt = given().get("/sessions/{id}", id).then().statusCode(200).extract().path("expiresAt");
+        String expiresAt = given().get("/sessions/{id}", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("expiresAt");
         // The clock stands still during the request; the API gives times to the millisecond.
-        assertEquals(before.plusSeconds(60).truncatedTo(ChronoUnit.MILLIS), Instant.parse(expiresAt),
+        assertEquals(
+                before.plusSeconds(60).truncatedTo(ChronoUnit.MILLIS),
+                Instant.parse(expiresAt),
                 "expiresAt is one timeout after the last access");
     }
 
     @Test
     void shorterTimeoutSetByPatchAppliesFromThen() {
         String id = createSession();
-        given().contentType("application/merge-patch+json; charset=utf-8").body("{\"timeoutSeconds\":5}").patch("/sessions/{id}", id)
-                .then().statusCode(200);
+        given().contentType("application/merge-patch+json; charset=utf-8")
+                .body("{\"timeoutSeconds\":5}")
+                .patch("/sessions/{id}", id)
+                .then()
+                .statusCode(200);
         clock.advance(Duration.ofSeconds(6));
         given().head("/sessions/{id}", id).then().statusCode(404);
     }

@@ -41,7 +41,8 @@ class GeneratedClientTest {
     private ItemsApi items;
     private LeasesApi leases;
     /** RFC 9457: clients ignore extension members they do not know, such as a 423's lockId. */
-    private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final ObjectMapper json =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     @BeforeEach
     void client() {
@@ -78,18 +79,25 @@ class GeneratedClientTest {
         assertEquals(null, items.getItem(id, "null", null));
         assertEquals(List.of("object", "array", "string", "number", "boolean", "null"), sessions.listKeys(id));
         assertEquals(6, sessions.countItems(id).getCount());
-        assertEquals(List.of("z", "a"), List.copyOf(((Map<?, ?>) items.getItems(id).get("object")).keySet()));
+        assertEquals(
+                List.of("z", "a"), List.copyOf(((Map<?, ?>) items.getItems(id).get("object")).keySet()));
 
         assertEquals(1L, items.incrementItem(id, "hits", null, null, null, null).getValue());
         assertEquals(11L, items.incrementItem(id, "hits", 10L, null, null, null).getValue());
 
-        String etag = header(items.putItemWithHttpInfo(id, "number", 43, null, null, null, null, null).getHeaders(), "ETag");
+        String etag = header(
+                items.putItemWithHttpInfo(id, "number", 43, null, null, null, null, null)
+                        .getHeaders(),
+                "ETag");
         items.putItem(id, "number", 44, null, etag, null, null, null);
         assertProblem(412, "precondition-failed", () -> items.putItem(id, "number", 45, null, etag, null, null, null));
         assertEquals(44, items.getItem(id, "number", "int32"));
 
         assertProblem(422, "type-mismatch", () -> items.getItem(id, "string", "int32"));
-        assertProblem(413, "value-too-large", () -> items.putItem(id, "big", "x".repeat(70_000), null, null, null, null, null));
+        assertProblem(
+                413,
+                "value-too-large",
+                () -> items.putItem(id, "big", "x".repeat(70_000), null, null, null, null, null));
 
         sessions.abandonSession(id, null);
         assertProblem(404, "session-not-found", () -> sessions.getSession(id));
@@ -121,8 +129,11 @@ class GeneratedClientTest {
     }
 
     private static String header(Map<String, List<String>> headers, String name) {
-        return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
-                .map(h -> h.getValue().get(0)).findFirst().orElseThrow(() -> new AssertionError("no " + name));
+        return headers.entrySet().stream()
+                .filter(h -> h.getKey().equalsIgnoreCase(name))
+                .map(h -> h.getValue().get(0))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name));
     }
 
     @FunctionalInterface

@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** The same tests against the packaged application. */
 @QuarkusIntegrationTest
-class IndexResourceIT extends IndexResourceTest {
-}
+class IndexResourceIT extends IndexResourceTest {}

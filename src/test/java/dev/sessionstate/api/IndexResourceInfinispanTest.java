@@ -6,5 +6,4 @@ import io.quarkus.test.junit.TestProfile;
 /** Every test of {@link IndexResourceTest}, on the Infinispan store. */
 @QuarkusTest
 @TestProfile(InfinispanProfile.class)
-class IndexResourceInfinispanTest extends IndexResourceTest {
-}
+class IndexResourceInfinispanTest extends IndexResourceTest {}

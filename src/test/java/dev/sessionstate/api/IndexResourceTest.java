@@ -18,16 +18,25 @@ class IndexResourceTest {
     @Test
     void getAtIndexFollowsInsertionOrder() {
         String id = createSession(ITEMS);
-        given().get("/sessions/{id}/index/0", id).then().statusCode(200).body(equalTo("{\"key\":\"first\",\"value\":1}"));
-        given().get("/sessions/{id}/index/1", id).then().statusCode(200)
+        given().get("/sessions/{id}/index/0", id)
+                .then()
+                .statusCode(200)
+                .body(equalTo("{\"key\":\"first\",\"value\":1}"));
+        given().get("/sessions/{id}/index/1", id)
+                .then()
+                .statusCode(200)
                 .body(equalTo("{\"key\":\"second\",\"value\":{\"b\":2,\"a\":1}}"));
     }
 
     @Test
     void setAtIndexReplacesValueKeepingKeyAndPosition() {
         String id = createSession(ITEMS);
-        given().contentType(ContentType.JSON).body("[9]").put("/sessions/{id}/index/1", id).then()
-                .statusCode(204).header("ETag", "\"2\"");
+        given().contentType(ContentType.JSON)
+                .body("[9]")
+                .put("/sessions/{id}/index/1", id)
+                .then()
+                .statusCode(204)
+                .header("ETag", "\"2\"");
         given().get("/sessions/{id}/items", id).then().body(equalTo("{\"first\":1,\"second\":[9],\"third\":\"3\"}"));
     }
 
@@ -45,8 +54,13 @@ class IndexResourceTest {
         assertProblem(given().get("/sessions/{id}/index/3", id).then(), 404, "index-out-of-range");
         assertProblem(given().get("/sessions/{id}/index/-1", id).then(), 404, "index-out-of-range");
         assertProblem(given().delete("/sessions/{id}/index/9", id).then(), 404, "index-out-of-range");
-        assertProblem(given().contentType(ContentType.JSON).body("1").put("/sessions/{id}/index/3", id).then(),
-                404, "index-out-of-range");
+        assertProblem(
+                given().contentType(ContentType.JSON)
+                        .body("1")
+                        .put("/sessions/{id}/index/3", id)
+                        .then(),
+                404,
+                "index-out-of-range");
         assertProblem(given().get("/sessions/{id}/index/one", id).then(), 400, "invalid-parameter");
     }
 }

@@ -50,8 +50,10 @@ class InfinispanNodeLossIT {
 
     private static final String CLUSTER = "sessions-pair";
     private static final String MEMBERS = "127.0.0.1[7902],127.0.0.1[7903]";
-    private static final InfinispanServer FIRST = TestServers.stopAtExit(InfinispanServer.node("pair-1", 300, 7902, CLUSTER, MEMBERS));
-    private static final InfinispanServer SECOND = TestServers.stopAtExit(InfinispanServer.node("pair-2", 301, 7903, CLUSTER, MEMBERS));
+    private static final InfinispanServer FIRST =
+            TestServers.stopAtExit(InfinispanServer.node("pair-1", 300, 7902, CLUSTER, MEMBERS));
+    private static final InfinispanServer SECOND =
+            TestServers.stopAtExit(InfinispanServer.node("pair-2", 301, 7903, CLUSTER, MEMBERS));
 
     private static final int WRITERS = 4;
     private static final int SESSIONS_PER_WRITER = 5;
@@ -83,9 +85,14 @@ class InfinispanNodeLossIT {
         FIRST.start();
         SECOND.start();
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(FIRST.restUri().resolve("container/health")).build();
-        await("a cluster of 2").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> http.send(health, HttpResponse.BodyHandlers.ofString()).body().replace(" ", "")
+        HttpRequest health = HttpRequest.newBuilder(FIRST.restUri().resolve("container/health"))
+                .build();
+        await("a cluster of 2")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> http.send(health, HttpResponse.BodyHandlers.ofString())
+                        .body()
+                        .replace(" ", "")
                         .contains("\"number_of_nodes\":2"));
     }
 
@@ -98,7 +105,8 @@ class InfinispanNodeLossIT {
     @Test
     void killingANodeWhenUnderLoadThenNoSessionOrAcknowledgedWriteIsLostAndFewRequestsFail() throws Exception {
         awaitReady(PHASE_LIMIT);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         String base = "http://127.0.0.1:" + RestAssured.port;
         AtomicLong requests = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -115,7 +123,9 @@ class InfinispanNodeLossIT {
         long failedBeforeKill = failed.get();
         FIRST.kill();
         long killedAt = System.nanoTime();
-        await("load after the kill").atMost(PHASE_LIMIT).until(() -> requests.get() >= beforeKill + REQUESTS_AFTER_KILL);
+        await("load after the kill")
+                .atMost(PHASE_LIMIT)
+                .until(() -> requests.get() >= beforeKill + REQUESTS_AFTER_KILL);
         stop.set(true);
 
         List<Writer> done = new ArrayList<>();
@@ -155,7 +165,13 @@ class InfinispanNodeLossIT {
         private final Map<String, Long> acknowledged = new HashMap<>();
         private final Map<String, Long> attempted = new HashMap<>();
 
-        Writer(List<String> sessions, HttpClient http, String base, AtomicLong requests, AtomicLong failed, AtomicBoolean stop) {
+        Writer(
+                List<String> sessions,
+                HttpClient http,
+                String base,
+                AtomicLong requests,
+                AtomicLong failed,
+                AtomicBoolean stop) {
             this.sessions = sessions;
             this.http = http;
             this.base = base;
@@ -170,10 +186,12 @@ class InfinispanNodeLossIT {
                 attempted.put(id, n);
                 requests.incrementAndGet();
                 try {
-                    HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(base + "/sessions/" + id + "/items/n"))
-                            .timeout(Duration.ofSeconds(5))
-                            .header("Content-Type", "application/json")
-                            .PUT(HttpRequest.BodyPublishers.ofString(Long.toString(n))).build(),
+                    HttpResponse<Void> response = http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/sessions/" + id + "/items/n"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .header("Content-Type", "application/json")
+                                    .PUT(HttpRequest.BodyPublishers.ofString(Long.toString(n)))
+                                    .build(),
                             HttpResponse.BodyHandlers.discarding());
                     if (response.statusCode() / 100 == 2) {
                         acknowledged.put(id, n);
@@ -202,13 +220,15 @@ class InfinispanNodeLossIT {
                 long value = Long.parseLong(stored.body());
                 // A write that failed on the client's side may still have been applied, so the
                 // stored value may be newer than the last acknowledged one, never older.
-                assertTrue(value >= acknowledgedValue && value <= attempted.get(id),
+                assertTrue(
+                        value >= acknowledgedValue && value <= attempted.get(id),
                         "session " + id + ": stored " + value + ", acknowledged " + acknowledgedValue);
             }
         }
 
         private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 }

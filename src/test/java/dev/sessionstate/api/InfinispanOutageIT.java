@@ -42,6 +42,7 @@ class InfinispanOutageIT {
     private static final Duration SLACK = Duration.ofSeconds(4);
     /** How long the service may take to be ready, at the start and after Infinispan's return. */
     private static final Duration READY = Duration.ofSeconds(30);
+
     private static final InfinispanServer NODE = TestServers.stopAtExit(InfinispanServer.single("outage", 200, 7901));
 
     /** The service on a node of its own, which this test stops and starts. */
@@ -49,10 +50,14 @@ class InfinispanOutageIT {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
-                    "sessions.store.kind", "infinispan",
-                    "sessions.infinispan.operation-timeout", OPERATION_TIMEOUT.toMillis() + "ms",
-                    "quarkus.infinispan-client.hosts", NODE.address(),
-                    "quarkus.infinispan-client.use-auth", "false");
+                    "sessions.store.kind",
+                    "infinispan",
+                    "sessions.infinispan.operation-timeout",
+                    OPERATION_TIMEOUT.toMillis() + "ms",
+                    "quarkus.infinispan-client.hosts",
+                    NODE.address(),
+                    "quarkus.infinispan-client.use-auth",
+                    "false");
         }
     }
 
@@ -77,7 +82,10 @@ class InfinispanOutageIT {
         String fresh = "AAAAAAAAAAAAAAAAAAAAAA";
         for (Supplier<ValidatableResponse> request : List.<Supplier<ValidatableResponse>>of(
                 () -> given().get("/sessions/{id}/items/k", id).then(),
-                () -> given().contentType(ContentType.JSON).body("2").put("/sessions/{id}/items/k", id).then(),
+                () -> given().contentType(ContentType.JSON)
+                        .body("2")
+                        .put("/sessions/{id}/items/k", id)
+                        .then(),
                 () -> given().post("/sessions").then(),
                 () -> given().delete("/sessions/{id}", fresh).then())) {
             long start = System.nanoTime();

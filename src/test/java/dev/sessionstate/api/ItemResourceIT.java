@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** The same tests against the packaged application. */
 @QuarkusIntegrationTest
-class ItemResourceIT extends ItemResourceTest {
-}
+class ItemResourceIT extends ItemResourceTest {}

@@ -6,5 +6,4 @@ import io.quarkus.test.junit.TestProfile;
 /** Every test of {@link ItemResourceTest}, on the Infinispan store. */
 @QuarkusTest
 @TestProfile(InfinispanProfile.class)
-class ItemResourceInfinispanTest extends ItemResourceTest {
-}
+class ItemResourceInfinispanTest extends ItemResourceTest {}

@@ -8,8 +8,8 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.restassured.http.ContentType;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,11 +37,16 @@ class ItemResourceTest {
     @Test
     void putAnswers201ThenReplacing200() {
         String id = createSession();
-        putItem(id, "cart", "{\"n\":1}").statusCode(201)
+        putItem(id, "cart", "{\"n\":1}")
+                .statusCode(201)
                 .header("Location", endsWith("/sessions/" + id + "/items/cart"))
                 .header("ETag", "\"2\"");
         putItem(id, "cart", "{\"n\":2}").statusCode(200).header("ETag", "\"3\"");
-        given().get("/sessions/{id}/items/cart", id).then().statusCode(200).header("ETag", "\"3\"").body("n", equalTo(2));
+        given().get("/sessions/{id}/items/cart", id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"3\"")
+                .body("n", equalTo(2));
     }
 
     @Test
@@ -51,8 +56,12 @@ class ItemResourceTest {
             putItem(id, "v" + i, VALUES.get(i)).statusCode(201);
         }
         for (int i = 0; i < VALUES.size(); i++) {
-            byte[] body = given().get("/sessions/{id}/items/{key}", id, "v" + i).then().statusCode(200)
-                    .contentType(ContentType.JSON).extract().asByteArray();
+            byte[] body = given().get("/sessions/{id}/items/{key}", id, "v" + i)
+                    .then()
+                    .statusCode(200)
+                    .contentType(ContentType.JSON)
+                    .extract()
+                    .asByteArray();
             assertEquals(VALUES.get(i), new String(body, StandardCharsets.UTF_8));
         }
     }
@@ -63,9 +72,15 @@ class ItemResourceTest {
         putItem(id, "b", "{\"z\":1,\"a\":2}");
         putItem(id, "a", "12345678901234567890.12345678901234567890");
         putItem(id, "c", "\"\ud83c\udf89\"");
-        String all = given().get("/sessions/{id}/items", id).then().statusCode(200)
-                .extract().body().asString(); 
-        assertEquals("{\"b\":{\"z\":1,\"a\":2},\"a\":12345678901234567890.12345678901234567890,\"c\":\"\ud83c\udf89\"}", all);
+        String all = given().get("/sessions/{id}/items", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .body()
+                .asString();
+        assertEquals(
+                "{\"b\":{\"z\":1,\"a\":2},\"a\":12345678901234567890.12345678901234567890,\"c\":\"\ud83c\udf89\"}",
+                all);
     }
 
     @Test
@@ -96,9 +111,13 @@ class ItemResourceTest {
         String id = createSession();
         for (String key : new String[] {"a/b", "with space", "Grüße", "日本", "50%", "?#&"}) {
             putItem(id, key, "\"" + key + "\"").statusCode(201);
-            given().get("/sessions/{id}/items/{key}", id, key).then().statusCode(200).body(equalTo("\"" + key + "\""));
+            given().get("/sessions/{id}/items/{key}", id, key)
+                    .then()
+                    .statusCode(200)
+                    .body(equalTo("\"" + key + "\""));
         }
-        given().get("/sessions/{id}/keys", id).then()
+        given().get("/sessions/{id}/keys", id)
+                .then()
                 .body("", equalTo(List.of("a/b", "with space", "Grüße", "日本", "50%", "?#&")));
     }
 
@@ -120,25 +139,39 @@ class ItemResourceTest {
     @Test
     void mergePatchSetsAndRemovesInOneStep() {
         String id = createSession("{\"items\":{\"a\":1,\"b\":2,\"c\":3}}");
-        given().contentType("application/merge-patch+json; charset=utf-8").body("{\"b\":null,\"d\":[4],\"a\":10}")
-                .patch("/sessions/{id}/items", id).then().statusCode(204).header("ETag", "\"2\"");
+        given().contentType("application/merge-patch+json; charset=utf-8")
+                .body("{\"b\":null,\"d\":[4],\"a\":10}")
+                .patch("/sessions/{id}/items", id)
+                .then()
+                .statusCode(204)
+                .header("ETag", "\"2\"");
         given().get("/sessions/{id}/items", id).then().body(equalTo("{\"a\":10,\"c\":3,\"d\":[4]}"));
     }
 
     @Test
     void mergePatchWithOneBadMemberChangesNothing() {
         String id = createSession("{\"items\":{\"a\":1}}");
-        assertProblem(given().contentType("application/merge-patch+json; charset=utf-8")
-                .body("{\"b\":2,\"" + "k".repeat(300) + "\":1}")
-                .patch("/sessions/{id}/items", id).then(), 400, "invalid-key");
+        assertProblem(
+                given().contentType("application/merge-patch+json; charset=utf-8")
+                        .body("{\"b\":2,\"" + "k".repeat(300) + "\":1}")
+                        .patch("/sessions/{id}/items", id)
+                        .then(),
+                400,
+                "invalid-key");
         given().get("/sessions/{id}/items", id).then().body(equalTo("{\"a\":1}"));
     }
 
     @Test
     void typedReadsRefuseOtherTypes() {
         String id = createSession("{\"items\":{\"n\":42,\"s\":\"42\",\"big\":2147483648,\"f\":42.0}}");
-        given().get("/sessions/{id}/items/n?type=int32", id).then().statusCode(200).body(equalTo("42"));
-        given().get("/sessions/{id}/items/s?type=string", id).then().statusCode(200).body(equalTo("\"42\""));
+        given().get("/sessions/{id}/items/n?type=int32", id)
+                .then()
+                .statusCode(200)
+                .body(equalTo("42"));
+        given().get("/sessions/{id}/items/s?type=string", id)
+                .then()
+                .statusCode(200)
+                .body(equalTo("\"42\""));
         assertProblem(given().get("/sessions/{id}/items/s?type=int32", id).then(), 422, "type-mismatch");
         assertProblem(given().get("/sessions/{id}/items/n?type=string", id).then(), 422, "type-mismatch");
         assertProblem(given().get("/sessions/{id}/items/big?type=int32", id).then(), 422, "type-mismatch");
@@ -149,34 +182,68 @@ class ItemResourceTest {
     @Test
     void typedWritesRefuseOtherTypesAndStoreNothing() {
         String id = createSession();
-        given().contentType(ContentType.JSON).body("-2147483648").put("/sessions/{id}/items/n?type=int32", id).then().statusCode(201);
-        given().contentType(ContentType.JSON).body("\"x\"").put("/sessions/{id}/items/s?type=string", id).then().statusCode(201);
-        assertProblem(given().contentType(ContentType.JSON).body("\"7\"").put("/sessions/{id}/items/m?type=int32", id).then(),
-                422, "type-mismatch");
-        assertProblem(given().contentType(ContentType.JSON).body("7").put("/sessions/{id}/items/m?type=string", id).then(),
-                422, "type-mismatch");
-        assertProblem(given().contentType(ContentType.JSON).body("2147483648").put("/sessions/{id}/items/m?type=int32", id).then(),
-                422, "type-mismatch");
+        given().contentType(ContentType.JSON)
+                .body("-2147483648")
+                .put("/sessions/{id}/items/n?type=int32", id)
+                .then()
+                .statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body("\"x\"")
+                .put("/sessions/{id}/items/s?type=string", id)
+                .then()
+                .statusCode(201);
+        assertProblem(
+                given().contentType(ContentType.JSON)
+                        .body("\"7\"")
+                        .put("/sessions/{id}/items/m?type=int32", id)
+                        .then(),
+                422,
+                "type-mismatch");
+        assertProblem(
+                given().contentType(ContentType.JSON)
+                        .body("7")
+                        .put("/sessions/{id}/items/m?type=string", id)
+                        .then(),
+                422,
+                "type-mismatch");
+        assertProblem(
+                given().contentType(ContentType.JSON)
+                        .body("2147483648")
+                        .put("/sessions/{id}/items/m?type=int32", id)
+                        .then(),
+                422,
+                "type-mismatch");
         given().get("/sessions/{id}/keys", id).then().body("", equalTo(List.of("n", "s")));
     }
 
     @Test
     void incrementCountsFromZeroAndAddsDelta() {
         String id = createSession();
-        given().post("/sessions/{id}/items/hits/increment", id).then().statusCode(200).body("value", equalTo(1));
-        given().post("/sessions/{id}/items/hits/increment?delta=41", id).then().statusCode(200).body("value", equalTo(42));
-        given().post("/sessions/{id}/items/hits/increment?delta=-50", id).then().statusCode(200).body("value", equalTo(-8));
+        given().post("/sessions/{id}/items/hits/increment", id)
+                .then()
+                .statusCode(200)
+                .body("value", equalTo(1));
+        given().post("/sessions/{id}/items/hits/increment?delta=41", id)
+                .then()
+                .statusCode(200)
+                .body("value", equalTo(42));
+        given().post("/sessions/{id}/items/hits/increment?delta=-50", id)
+                .then()
+                .statusCode(200)
+                .body("value", equalTo(-8));
         given().get("/sessions/{id}/items/hits?type=int32", id).then().body(equalTo("-8"));
     }
 
     @Test
     void incrementRefusesNonIntegersOverflowAndBadDelta() {
-        String id = createSession("{\"items\":{\"s\":\"1\",\"f\":1.5,\"max\":9223372036854775807,\"huge\":99999999999999999999}}");
+        String id = createSession(
+                "{\"items\":{\"s\":\"1\",\"f\":1.5,\"max\":9223372036854775807,\"huge\":99999999999999999999}}");
         assertProblem(given().post("/sessions/{id}/items/s/increment", id).then(), 422, "type-mismatch");
         assertProblem(given().post("/sessions/{id}/items/f/increment", id).then(), 422, "type-mismatch");
         assertProblem(given().post("/sessions/{id}/items/max/increment", id).then(), 422, "counter-overflow");
         assertProblem(given().post("/sessions/{id}/items/huge/increment", id).then(), 422, "counter-overflow");
-        assertProblem(given().post("/sessions/{id}/items/n/increment?delta=x", id).then(), 400, "invalid-parameter");
+        assertProblem(
+                given().post("/sessions/{id}/items/n/increment?delta=x", id).then(), 400, "invalid-parameter");
         given().get("/sessions/{id}/items/max", id).then().body(equalTo("9223372036854775807"));
     }
 
@@ -187,11 +254,26 @@ class ItemResourceTest {
         assertProblem(given().delete("/sessions/{id}/items/a", id).then(), 409, "read-only");
         assertProblem(given().delete("/sessions/{id}/items", id).then(), 409, "read-only");
         assertProblem(given().post("/sessions/{id}/items/a/increment", id).then(), 409, "read-only");
-        assertProblem(given().contentType(ContentType.JSON).body("{\"a\":2}").patch("/sessions/{id}/items", id).then(),
-                409, "read-only");
-        assertProblem(given().contentType(ContentType.JSON).body("2").put("/sessions/{id}/index/0", id).then(), 409, "read-only");
+        assertProblem(
+                given().contentType(ContentType.JSON)
+                        .body("{\"a\":2}")
+                        .patch("/sessions/{id}/items", id)
+                        .then(),
+                409,
+                "read-only");
+        assertProblem(
+                given().contentType(ContentType.JSON)
+                        .body("2")
+                        .put("/sessions/{id}/index/0", id)
+                        .then(),
+                409,
+                "read-only");
         given().get("/sessions/{id}/items/a", id).then().statusCode(200).body(equalTo("1"));
-        given().contentType(ContentType.JSON).body("{\"readOnly\":false}").patch("/sessions/{id}", id).then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body("{\"readOnly\":false}")
+                .patch("/sessions/{id}", id)
+                .then()
+                .statusCode(200);
         putItem(id, "b", "1").statusCode(201);
     }
 
@@ -199,21 +281,57 @@ class ItemResourceTest {
     void ifMatchGuardsWritesAndIfNoneMatchCreatesOnly() {
         String id = createSession();
         putItem(id, "a", "1").header("ETag", "\"2\"");
-        assertProblem(given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("2")
-                .put("/sessions/{id}/items/a", id).then(), 412, "precondition-failed");
-        assertProblem(given().header("If-Match", "\"1\"").delete("/sessions/{id}/items/a", id).then(), 412, "precondition-failed");
-        assertProblem(given().header("If-Match", "W/\"2\"").post("/sessions/{id}/items/a/increment", id).then(),
-                412, "precondition-failed");
+        assertProblem(
+                given().contentType(ContentType.JSON)
+                        .header("If-Match", "\"1\"")
+                        .body("2")
+                        .put("/sessions/{id}/items/a", id)
+                        .then(),
+                412,
+                "precondition-failed");
+        assertProblem(
+                given().header("If-Match", "\"1\"")
+                        .delete("/sessions/{id}/items/a", id)
+                        .then(),
+                412,
+                "precondition-failed");
+        assertProblem(
+                given().header("If-Match", "W/\"2\"")
+                        .post("/sessions/{id}/items/a/increment", id)
+                        .then(),
+                412,
+                "precondition-failed");
         given().get("/sessions/{id}/items/a", id).then().body(equalTo("1")).header("ETag", "\"2\"");
 
-        given().contentType(ContentType.JSON).header("If-Match", "\"7\", \"2\"").body("2")
-                .put("/sessions/{id}/items/a", id).then().statusCode(200).header("ETag", "\"3\"");
-        assertProblem(given().contentType(ContentType.JSON).header("If-None-Match", "*").body("3")
-                .put("/sessions/{id}/items/a", id).then(), 412, "precondition-failed");
-        given().contentType(ContentType.JSON).header("If-None-Match", "*").body("3")
-                .put("/sessions/{id}/items/b", id).then().statusCode(201);
-        assertProblem(given().contentType(ContentType.JSON).header("If-Match", "3").body("3")
-                .put("/sessions/{id}/items/b", id).then(), 400, "invalid-header");
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"7\", \"2\"")
+                .body("2")
+                .put("/sessions/{id}/items/a", id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"3\"");
+        assertProblem(
+                given().contentType(ContentType.JSON)
+                        .header("If-None-Match", "*")
+                        .body("3")
+                        .put("/sessions/{id}/items/a", id)
+                        .then(),
+                412,
+                "precondition-failed");
+        given().contentType(ContentType.JSON)
+                .header("If-None-Match", "*")
+                .body("3")
+                .put("/sessions/{id}/items/b", id)
+                .then()
+                .statusCode(201);
+        assertProblem(
+                given().contentType(ContentType.JSON)
+                        .header("If-Match", "3")
+                        .body("3")
+                        .put("/sessions/{id}/items/b", id)
+                        .then(),
+                400,
+                "invalid-header");
     }
 
     @Test
@@ -222,11 +340,26 @@ class ItemResourceTest {
         assertProblem(putItem(id, "a", "{\"x\":"), 400, "malformed-json");
         assertProblem(putItem(id, "a", "1 2"), 400, "malformed-json");
         assertProblem(putItem(id, "a", "NaN"), 400, "malformed-json");
-        assertProblem(given().contentType(ContentType.JSON).put("/sessions/{id}/items/a", id).then(), 400, "malformed-json");
-        assertProblem(given().contentType(ContentType.JSON).body(new byte[] {'"', (byte) 0xC3, '"'})
-                .put("/sessions/{id}/items/a", id).then(), 400, "malformed-json");
-        assertProblem(given().contentType(ContentType.XML).body("<a/>").put("/sessions/{id}/items/a", id).then(),
-                415, "unsupported-media-type");
+        assertProblem(
+                given().contentType(ContentType.JSON)
+                        .put("/sessions/{id}/items/a", id)
+                        .then(),
+                400,
+                "malformed-json");
+        assertProblem(
+                given().contentType(ContentType.JSON)
+                        .body(new byte[] {'"', (byte) 0xC3, '"'})
+                        .put("/sessions/{id}/items/a", id)
+                        .then(),
+                400,
+                "malformed-json");
+        assertProblem(
+                given().contentType(ContentType.XML)
+                        .body("<a/>")
+                        .put("/sessions/{id}/items/a", id)
+                        .then(),
+                415,
+                "unsupported-media-type");
         given().get("/sessions/{id}/count", id).then().body("count", equalTo(0));
     }
 
@@ -234,7 +367,8 @@ class ItemResourceTest {
     void problemsCarryNoInternals() {
         String id = createSession();
         String body = putItem(id, "a", "{\"x\":tru}").statusCode(400).extract().asString();
-        org.junit.jupiter.api.Assertions.assertFalse(body.matches("(?s).*(Exception|\\bat [a-z]+\\.|com\\.fasterxml|\\.java).*"), body);
+        org.junit.jupiter.api.Assertions.assertFalse(
+                body.matches("(?s).*(Exception|\\bat [a-z]+\\.|com\\.fasterxml|\\.java).*"), body);
     }
 
     @Test

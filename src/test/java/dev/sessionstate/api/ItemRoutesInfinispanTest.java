@@ -6,5 +6,4 @@ import io.quarkus.test.junit.TestProfile;
 /** Every test of {@link ItemRoutesTest}, on the Infinispan store. */
 @QuarkusTest
 @TestProfile(InfinispanProfile.class)
-class ItemRoutesInfinispanTest extends ItemRoutesTest {
-}
+class ItemRoutesInfinispanTest extends ItemRoutesTest {}

@@ -28,6 +28,7 @@ class ItemRoutesTest {
     private static final String FAST = "application/json";
     /** What axios sends, and takes the route too. */
     private static final String AXIOS = "application/json, text/plain, */*";
+
     private static final String REST = "application/json;charset=utf-8";
     /**
      * Content-Type exactly application/json (RestAssured would otherwise add a charset), and a
@@ -39,7 +40,8 @@ class ItemRoutesTest {
 
     @Test
     void bothWaysReadAlike() {
-        String id = createSession("{\"items\":{\"cart\":{\"sku\":\"A-1\",\"qty\":2},\"n\":12345678901234567890,\"s\":\"é\\u00e9\"}}");
+        String id = createSession(
+                "{\"items\":{\"cart\":{\"sku\":\"A-1\",\"qty\":2},\"n\":12345678901234567890,\"s\":\"é\\u00e9\"}}");
         for (String path : List.of(
                 "/sessions/" + id + "/items/cart",
                 "/sessions/" + id + "/items/n",
@@ -48,7 +50,8 @@ class ItemRoutesTest {
                 "/sessions/" + id + "/items/" + "k".repeat(300),
                 "/sessions/AAAAAAAAAAAAAAAAAAAAAA/items/cart",
                 "/sessions/not-an-id/items/cart")) {
-            assertAlike(path, given().accept(FAST).get(path), given().accept(REST).get(path), Function.identity());
+            assertAlike(
+                    path, given().accept(FAST).get(path), given().accept(REST).get(path), Function.identity());
         }
     }
 
@@ -76,11 +79,16 @@ class ItemRoutesTest {
             String restId = write.session() == null ? "AAAAAAAAAAAAAAAAAAAAAA" : createSession(write.session());
             Response fast = write.send(fastId, FAST);
             Response rest = write.send(restId, REST);
-            assertAlike(write.toString().substring(0, Math.min(200, write.toString().length())), fast, rest,
+            assertAlike(
+                    write.toString().substring(0, Math.min(200, write.toString().length())),
+                    fast,
+                    rest,
                     text -> text == null ? null : text.replace(fastId, restId));
             if (fast.statusCode() < 300) {
-                assertEquals(given().get("/sessions/{id}/items", restId).asString(),
-                        given().get("/sessions/{id}/items", fastId).asString(), write.key());
+                assertEquals(
+                        given().get("/sessions/{id}/items", restId).asString(),
+                        given().get("/sessions/{id}/items", fastId).asString(),
+                        write.key());
             }
         }
     }
@@ -88,7 +96,12 @@ class ItemRoutesTest {
     @Test
     void readWhenClientsSendTheirUsualHeadersThenTheRouteAnswers() {
         String id = createSession("{\"items\":{\"n\":7}}");
-        for (String accept : List.of(FAST, AXIOS, "*/*", "application/*", "text/html, application/json;q=0.9",
+        for (String accept : List.of(
+                FAST,
+                AXIOS,
+                "*/*",
+                "application/*",
+                "text/html, application/json;q=0.9",
                 "application/json;q=0.5, */*;q=0.1")) {
             Response read = given().accept(accept).get("/sessions/{id}/items/n", id);
             assertEquals(200, read.statusCode(), accept);
@@ -101,9 +114,15 @@ class ItemRoutesTest {
     @Test
     void writeWhenClientsSendTheirUsualHeadersThenTheRouteAnswers() {
         String id = createSession();
-        for (String contentType : List.of(FAST, "application/json; charset=utf-8", "application/json;charset=UTF-8",
+        for (String contentType : List.of(
+                FAST,
+                "application/json; charset=utf-8",
+                "application/json;charset=UTF-8",
                 "Application/JSON; Charset=\"utf-8\"")) {
-            Response put = given().config(EXACT_CONTENT_TYPE).accept(AXIOS).contentType(contentType).body("1")
+            Response put = given().config(EXACT_CONTENT_TYPE)
+                    .accept(AXIOS)
+                    .contentType(contentType)
+                    .body("1")
                     .put("/sessions/{id}/items/{key}", id, "k" + contentType.hashCode());
             assertEquals(201, put.statusCode(), contentType);
             assertTrue(answeredByRoute(put), contentType);
@@ -113,8 +132,11 @@ class ItemRoutesTest {
     @Test
     void writeWhenAcceptRefusesJsonThenTheRestWayAnswers() {
         String id = createSession();
-        Response put = given().config(EXACT_CONTENT_TYPE).accept("application/json;q=0, text/plain").contentType(FAST)
-                .body("1").put("/sessions/{id}/items/k", id);
+        Response put = given().config(EXACT_CONTENT_TYPE)
+                .accept("application/json;q=0, text/plain")
+                .contentType(FAST)
+                .body("1")
+                .put("/sessions/{id}/items/k", id);
         assertFalse(answeredByRoute(put));
         // A stored item is answered without a body, so the REST layer does not negotiate one.
         assertEquals(201, put.statusCode());
@@ -126,10 +148,18 @@ class ItemRoutesTest {
         given().get("/sessions/{id}/items/n?type=int32", id).then().statusCode(200);
         given().get("/sessions/{id}/items/n?type=string", id).then().statusCode(422);
         given().accept("text/plain").get("/sessions/{id}/items/n", id).then().statusCode(406);
-        given().config(EXACT_CONTENT_TYPE).contentType("text/plain").body("7").put("/sessions/{id}/items/n", id)
-                .then().statusCode(415);
-        given().config(EXACT_CONTENT_TYPE).contentType(FAST).body("\"x\"").put("/sessions/{id}/items/n?type=int32", id)
-                .then().statusCode(422);
+        given().config(EXACT_CONTENT_TYPE)
+                .contentType("text/plain")
+                .body("7")
+                .put("/sessions/{id}/items/n", id)
+                .then()
+                .statusCode(415);
+        given().config(EXACT_CONTENT_TYPE)
+                .contentType(FAST)
+                .body("\"x\"")
+                .put("/sessions/{id}/items/n?type=int32", id)
+                .then()
+                .statusCode(422);
     }
 
     /** Status, media type, headers and body agree, after {@code sameIds} maps the fast request's ids to the other's. */
@@ -151,15 +181,19 @@ class ItemRoutesTest {
      * to clients.
      */
     static boolean answeredByRoute(Response response) {
-        return response.headers().asList().stream().anyMatch(h -> h.getName().equals("etag") || h.getName().equals("content-type"));
+        return response.headers().asList().stream()
+                .anyMatch(h -> h.getName().equals("etag") || h.getName().equals("content-type"));
     }
 
     /** One PUT of an item into a fresh session made of {@code session} (none: an unknown id), with headers. */
     private record Write(String session, String key, String body, Map<String, String> headers) {
 
         Response send(String id, String accept) {
-            RequestSpecification request = given().config(EXACT_CONTENT_TYPE).accept(accept).contentType(FAST)
-                    .headers(headers).body(body);
+            RequestSpecification request = given().config(EXACT_CONTENT_TYPE)
+                    .accept(accept)
+                    .contentType(FAST)
+                    .headers(headers)
+                    .body(body);
             return request.put("/sessions/{id}/items/{key}", id, key);
         }
     }

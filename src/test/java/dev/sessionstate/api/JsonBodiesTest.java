@@ -19,7 +19,8 @@ class JsonBodiesTest {
 
     @Test
     void objectMembersAreSlicedExactlyInOrder() {
-        var members = bodies.object(bytes("{ \"z\" : \"é😀\\\"\" , \"a\":{\"y\":[1, 2]},\"n\":-0.0e-7,\"t\":true,\"x\":null }"));
+        var members = bodies.object(
+                bytes("{ \"z\" : \"é😀\\\"\" , \"a\":{\"y\":[1, 2]},\"n\":-0.0e-7,\"t\":true,\"x\":null }"));
         assertEquals(List.of("z", "a", "n", "t", "x"), List.copyOf(members.keySet()));
         assertEquals("\"é😀\\\"\"", members.get("z"));
         assertEquals("{\"y\":[1, 2]}", members.get("a"));
@@ -34,17 +35,23 @@ class JsonBodiesTest {
             ProblemException e = assertThrows(ProblemException.class, () -> bodies.value(bytes(bad)), bad);
             assertEquals(ProblemType.MALFORMED_JSON, e.type(), bad);
         }
-        assertEquals(ProblemType.MALFORMED_JSON,
-                assertThrows(ProblemException.class, () -> bodies.object(bytes("[1]"))).type());
+        assertEquals(
+                ProblemType.MALFORMED_JSON,
+                assertThrows(ProblemException.class, () -> bodies.object(bytes("[1]")))
+                        .type());
     }
 
     @Test
     void nestingBeyondTheLimitIsRefused() {
         bodies.value(bytes("[[[[1]]]]"));
-        assertEquals(ProblemType.NESTING_TOO_DEEP,
-                assertThrows(ProblemException.class, () -> bodies.value(bytes("[[[[[1]]]]]"))).type());
-        assertEquals(ProblemType.NESTING_TOO_DEEP,
-                assertThrows(ProblemException.class, () -> bodies.object(bytes("{\"a\":[[[[1]]]]}"))).type());
+        assertEquals(
+                ProblemType.NESTING_TOO_DEEP,
+                assertThrows(ProblemException.class, () -> bodies.value(bytes("[[[[[1]]]]]")))
+                        .type());
+        assertEquals(
+                ProblemType.NESTING_TOO_DEEP,
+                assertThrows(ProblemException.class, () -> bodies.object(bytes("{\"a\":[[[[1]]]]}")))
+                        .type());
     }
 
     private static byte[] bytes(String s) {

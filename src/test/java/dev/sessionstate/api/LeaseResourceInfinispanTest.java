@@ -6,5 +6,4 @@ import io.quarkus.test.junit.TestProfile;
 /** Every test of {@link LeaseResourceTest}, on the Infinispan store. */
 @QuarkusTest
 @TestProfile(InfinispanProfile.class)
-class LeaseResourceInfinispanTest extends LeaseResourceTest {
-}
+class LeaseResourceInfinispanTest extends LeaseResourceTest {}

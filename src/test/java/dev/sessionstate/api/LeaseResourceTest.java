@@ -46,15 +46,23 @@ class LeaseResourceTest {
         String id = createSession("{\"items\":{\"cart\":[1]}}");
         Instant now = clock.instant();
 
-        Response taken = given().contentType(ContentType.JSON).body("{\"leaseSeconds\":10}")
+        Response taken = given().contentType(ContentType.JSON)
+                .body("{\"leaseSeconds\":10}")
                 .post("/sessions/{id}/lock?include=items", id);
 
-        taken.then().statusCode(200).header("ETag", "\"1\"").body("lockId", equalTo(1))
+        taken.then()
+                .statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("lockId", equalTo(1))
                 .body("items.cart", equalTo(List.of(1)));
         assertEquals(LockView.millis(now), Instant.parse(taken.path("acquiredAt")));
         assertEquals(LockView.millis(now.plusSeconds(10)), Instant.parse(taken.path("expiresAt")));
-        given().get("/sessions/{id}", id).then().statusCode(200).header("ETag", "\"1\"")
-                .body("lock.lockId", equalTo(1)).body("lock.expiresAt", equalTo(taken.path("expiresAt")));
+        given().get("/sessions/{id}", id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("lock.lockId", equalTo(1))
+                .body("lock.expiresAt", equalTo(taken.path("expiresAt")));
         given().post("/sessions/{id}/lock/1/renew", id).then().statusCode(200).body("$", not(hasKey("items")));
     }
 
@@ -65,20 +73,38 @@ class LeaseResourceTest {
         clock.advance(Duration.ofMillis(4_500));
 
         assertProblem(given().post("/sessions/{id}/lock", id).then(), 423, "session-locked")
-                .header("Retry-After", "16").body("lockId", equalTo(1)).body("lockAge", equalTo(4));
+                .header("Retry-After", "16")
+                .body("lockId", equalTo(1))
+                .body("lockAge", equalTo(4));
     }
 
     @Test
     void acquireWhenLengthIsOutOfBoundsOrUnknownThenRefused() {
         String id = createSession();
-        assertProblem(given().contentType(ContentType.JSON).body("{\"leaseSeconds\":121}").post("/sessions/{id}/lock", id).then(),
-                422, "invalid-field");
-        assertProblem(given().contentType(ContentType.JSON).body("{\"leaseSeconds\":0}").post("/sessions/{id}/lock", id).then(),
-                422, "invalid-field");
-        assertProblem(given().contentType(ContentType.JSON).body("{\"seconds\":5}").post("/sessions/{id}/lock", id).then(),
-                422, "invalid-field");
+        assertProblem(
+                given().contentType(ContentType.JSON)
+                        .body("{\"leaseSeconds\":121}")
+                        .post("/sessions/{id}/lock", id)
+                        .then(),
+                422,
+                "invalid-field");
+        assertProblem(
+                given().contentType(ContentType.JSON)
+                        .body("{\"leaseSeconds\":0}")
+                        .post("/sessions/{id}/lock", id)
+                        .then(),
+                422,
+                "invalid-field");
+        assertProblem(
+                given().contentType(ContentType.JSON)
+                        .body("{\"seconds\":5}")
+                        .post("/sessions/{id}/lock", id)
+                        .then(),
+                422,
+                "invalid-field");
         assertProblem(given().post("/sessions/{id}/lock?include=keys", id).then(), 400, "invalid-parameter");
-        assertProblem(given().post("/sessions/{id}/lock", "AAAAAAAAAAAAAAAAAAAAAA").then(), 404, "session-not-found");
+        assertProblem(
+                given().post("/sessions/{id}/lock", "AAAAAAAAAAAAAAAAAAAAAA").then(), 404, "session-not-found");
         given().get("/sessions/{id}", id).then().body("lock", nullValue());
     }
 
@@ -127,7 +153,10 @@ class LeaseResourceTest {
             assertProblem(write.then(), 423, "session-locked").body("lockId", equalTo(1));
         }
         assertTrue(answeredByRoute(putFast(id, "k", "2", null)), "the plain route refuses too");
-        given().get("/sessions/{id}/items", id).then().statusCode(200).header("ETag", "\"1\"")
+        given().get("/sessions/{id}/items", id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"")
                 .body(equalTo("{\"k\":1,\"n\":1}"));
     }
 
@@ -155,7 +184,10 @@ class LeaseResourceTest {
         Response rest = putRest(id, "b", "2", lockId);
         rest.then().statusCode(201);
         assertFalse(answeredByRoute(rest));
-        given().header("Session-Lock", lockId).post("/sessions/{id}/items/a/increment", id).then().statusCode(200);
+        given().header("Session-Lock", lockId)
+                .post("/sessions/{id}/items/a/increment", id)
+                .then()
+                .statusCode(200);
 
         given().get("/sessions/{id}/items", id).then().body(equalTo("{\"a\":2,\"b\":2}"));
         given().get("/sessions/{id}", id).then().body("lock.lockId", equalTo((int) lockId));
@@ -166,12 +198,19 @@ class LeaseResourceTest {
         String id = createSession();
         long lockId = acquire(id, null);
 
-        given().config(EXACT).contentType("application/json").header("Session-Lock", lockId)
-                .header("Session-Lock-Release", "true").body("7").put("/sessions/{id}/items/k", id).then().statusCode(201);
+        given().config(EXACT)
+                .contentType("application/json")
+                .header("Session-Lock", lockId)
+                .header("Session-Lock-Release", "true")
+                .body("7")
+                .put("/sessions/{id}/items/k", id)
+                .then()
+                .statusCode(201);
 
         given().get("/sessions/{id}", id).then().body("lock", nullValue()).body("count", equalTo(1));
         putFast(id, "k", "8", null).then().statusCode(200);
-        assertProblem(putFast(id, "k", "9", lockId).then(), 423, "session-locked").header("Retry-After", nullValue());
+        assertProblem(putFast(id, "k", "9", lockId).then(), 423, "session-locked")
+                .header("Retry-After", nullValue());
     }
 
     @Test
@@ -183,10 +222,12 @@ class LeaseResourceTest {
         long second = acquire(id, null);
         assertTrue(second > first);
 
-        assertProblem(putFast(id, "k", "2", first).then(), 423, "session-locked").body("lockId", equalTo((int) second));
+        assertProblem(putFast(id, "k", "2", first).then(), 423, "session-locked")
+                .body("lockId", equalTo((int) second));
         assertProblem(putRest(id, "k", "2", first).then(), 423, "session-locked");
         assertProblem(given().delete("/sessions/{id}/lock/{lockId}", id, first).then(), 423, "session-locked");
-        assertProblem(given().post("/sessions/{id}/lock/{lockId}/renew", id, first).then(), 423, "session-locked");
+        assertProblem(
+                given().post("/sessions/{id}/lock/{lockId}/renew", id, first).then(), 423, "session-locked");
         given().get("/sessions/{id}/items/k", id).then().body(equalTo("1"));
         given().get("/sessions/{id}", id).then().body("lock.lockId", equalTo((int) second));
     }
@@ -198,9 +239,14 @@ class LeaseResourceTest {
         clock.advance(Duration.ofSeconds(4));
         Instant now = clock.instant();
 
-        String expiresAt = given().contentType(ContentType.JSON).body("{\"leaseSeconds\":30}")
-                .post("/sessions/{id}/lock/{lockId}/renew", id, lockId).then().statusCode(200)
-                .body("lockId", equalTo((int) lockId)).extract().path("expiresAt");
+        String expiresAt = given().contentType(ContentType.JSON)
+                .body("{\"leaseSeconds\":30}")
+                .post("/sessions/{id}/lock/{lockId}/renew", id, lockId)
+                .then()
+                .statusCode(200)
+                .body("lockId", equalTo((int) lockId))
+                .extract()
+                .path("expiresAt");
 
         assertEquals(LockView.millis(now.plusSeconds(30)), Instant.parse(expiresAt));
         clock.advance(Duration.ofSeconds(10));
@@ -236,17 +282,34 @@ class LeaseResourceTest {
         String id = createSession();
         long lockId = acquire(id, null);
 
-        given().header("Session-Lock", lockId).delete("/sessions/{id}", id).then().statusCode(204);
+        given().header("Session-Lock", lockId)
+                .delete("/sessions/{id}", id)
+                .then()
+                .statusCode(204);
         given().get("/sessions/{id}", id).then().statusCode(404);
     }
 
     @Test
     void malformedLeaseHeadersAre400() {
         String id = createSession();
-        assertProblem(given().config(EXACT).contentType("application/json").header("Session-Lock", "abc").body("1")
-                .put("/sessions/{id}/items/k", id).then(), 400, "invalid-header");
-        assertProblem(given().config(EXACT).contentType("application/json").header("Session-Lock-Release", "true").body("1")
-                .put("/sessions/{id}/items/k", id).then(), 400, "invalid-header");
+        assertProblem(
+                given().config(EXACT)
+                        .contentType("application/json")
+                        .header("Session-Lock", "abc")
+                        .body("1")
+                        .put("/sessions/{id}/items/k", id)
+                        .then(),
+                400,
+                "invalid-header");
+        assertProblem(
+                given().config(EXACT)
+                        .contentType("application/json")
+                        .header("Session-Lock-Release", "true")
+                        .body("1")
+                        .put("/sessions/{id}/items/k", id)
+                        .then(),
+                400,
+                "invalid-header");
     }
 
     /** Takes the lease with {@code body} (none: the default length) and returns its id. */
@@ -255,7 +318,12 @@ class LeaseResourceTest {
         if (body != null) {
             request = request.contentType(ContentType.JSON).body(body);
         }
-        return request.post("/sessions/{id}/lock", id).then().statusCode(200).extract().<Integer>path("lockId").longValue();
+        return request.post("/sessions/{id}/lock", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .<Integer>path("lockId")
+                .longValue();
     }
 
     /** A PUT that the plain route answers. */

@@ -6,5 +6,4 @@ import io.quarkus.test.junit.TestProfile;
 /** Every test of {@link LimitsTest}, on the Infinispan store. */
 @QuarkusTest
 @TestProfile(InfinispanProfile.class)
-class LimitsInfinispanTest extends LimitsTest {
-}
+class LimitsInfinispanTest extends LimitsTest {}

@@ -43,14 +43,28 @@ class LimitsTest {
         String id = createSession();
         StringBuilder patch = new StringBuilder("{");
         for (int i = 0; i < 1001; i++) {
-            patch.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":").append(i);
+            patch.append(i == 0 ? "" : ",")
+                    .append("\"k")
+                    .append(i)
+                    .append("\":")
+                    .append(i);
         }
         String body = patch.append('}').toString();
-        assertProblem(given().contentType(ContentType.JSON).body(body).patch("/sessions/{id}/items", id).then(),
-                422, "too-many-items");
+        assertProblem(
+                given().contentType(ContentType.JSON)
+                        .body(body)
+                        .patch("/sessions/{id}/items", id)
+                        .then(),
+                422,
+                "too-many-items");
         given().get("/sessions/{id}/count", id).then().body("count", equalTo(0));
-        assertProblem(given().contentType(ContentType.JSON).body("{\"items\":" + body + "}").post("/sessions").then(),
-                422, "too-many-items");
+        assertProblem(
+                given().contentType(ContentType.JSON)
+                        .body("{\"items\":" + body + "}")
+                        .post("/sessions")
+                        .then(),
+                422,
+                "too-many-items");
     }
 
     @Test

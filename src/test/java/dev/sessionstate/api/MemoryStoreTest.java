@@ -21,8 +21,10 @@ class MemoryStoreTest {
         putItem(id, "k", "1").statusCode(201);
         management().get("/q/health/ready").then().statusCode(200);
 
-        InjectableBean<RemoteCacheManager> client = Arc.container().instance(RemoteCacheManager.class).getBean();
-        assertNull(Arc.container().getActiveContext(client.getScope()).get(client),
+        InjectableBean<RemoteCacheManager> client =
+                Arc.container().instance(RemoteCacheManager.class).getBean();
+        assertNull(
+                Arc.container().getActiveContext(client.getScope()).get(client),
                 "a Hot Rod client was created although the memory store is selected");
     }
 }

@@ -20,7 +20,10 @@ class ObservabilityTest {
     @Test
     void livenessAndReadinessAreUpWithTheStoreChecked() {
         management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        management().get("/q/health/ready").then().statusCode(200)
+        management()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("session-store"));
     }
@@ -33,12 +36,16 @@ class ObservabilityTest {
 
     @Test
     void openApiDeclaresHowCallersAuthenticate() {
-        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+        given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("components.securitySchemes.apiKey.type", equalTo("apiKey"))
                 .body("components.securitySchemes.apiKey.in", equalTo("header"))
                 .body("components.securitySchemes.apiKey.name", equalTo("X-Api-Key"))
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
-                .body("paths.'/sessions/{id}/items/{key}'.get.responses.'401'.$ref",
+                .body(
+                        "paths.'/sessions/{id}/items/{key}'.get.responses.'401'.$ref",
                         equalTo("#/components/responses/Unauthenticated"))
                 .body("paths.'/sessions'.post.responses.'403'.$ref", equalTo("#/components/responses/Forbidden"));
     }
@@ -55,12 +62,17 @@ class ObservabilityTest {
         given().get("/sessions/{id}/items/secret-key", id).then().statusCode(200);
         given().post("/sessions/{id}/abandon", id).then().statusCode(204);
 
-        management().get("/q/metrics").then().statusCode(200)
+        management()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("sessions_active{store=\"memory\"}"))
                 .body(containsString("sessions_created_total"))
                 .body(containsString("sessions_ended_total{reason=\"abandoned\"}"))
                 .body(containsString("sessions_ended_total{reason=\"expired\"}"))
-                .body(containsString("sessions_store_operations_seconds_count{operation=\"update\",outcome=\"ok\",store=\"memory\"}"))
+                .body(containsString(
+                        "sessions_store_operations_seconds_count{operation=\"update\",outcome=\"ok\",store=\""
+                                + "memory\"}"))
                 .body(containsString("http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\","
                         + "status=\"200\",uri=\"/sessions/{id}/items/{key}\"}"))
                 .body(containsString("uri=\"/sessions/{id}/abandon\""))
@@ -70,14 +82,25 @@ class ObservabilityTest {
 
     @Test
     void openApiDescribesEveryOperationWithReadableIds() {
-        given().accept("application/json").get("/q/openapi").then().statusCode(200)
-                .body("paths.keySet()", hasItems("/sessions", "/sessions/{id}", "/sessions/{id}/items/{key}",
-                        "/sessions/{id}/index/{index}", "/sessions/{id}/items/{key}/increment"))
+        given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body(
+                        "paths.keySet()",
+                        hasItems(
+                                "/sessions",
+                                "/sessions/{id}",
+                                "/sessions/{id}/items/{key}",
+                                "/sessions/{id}/index/{index}",
+                                "/sessions/{id}/items/{key}/increment"))
                 .body("paths.'/sessions'.post.operationId", equalTo("createSession"))
                 .body("paths.'/sessions/{id}/items/{key}'.put.operationId", equalTo("putItem"))
-                .body("paths.'/sessions/{id}/items/{key}'.put.responses.'412'.$ref",
+                .body(
+                        "paths.'/sessions/{id}/items/{key}'.put.responses.'412'.$ref",
                         equalTo("#/components/responses/PreconditionFailed"))
-                .body("components.responses.NotFound.content.'application/problem+json'.schema.$ref",
+                .body(
+                        "components.responses.NotFound.content.'application/problem+json'.schema.$ref",
                         equalTo("#/components/schemas/Problem"))
                 .body("components.schemas.Session.properties.keySet()", hasItems("id", "isNew", "expiresAt", "mode"));
     }

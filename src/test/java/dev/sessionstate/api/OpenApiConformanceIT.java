@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** The same checks against the packaged application. */
 @QuarkusIntegrationTest
-class OpenApiConformanceIT extends OpenApiConformanceTest {
-}
+class OpenApiConformanceIT extends OpenApiConformanceTest {}

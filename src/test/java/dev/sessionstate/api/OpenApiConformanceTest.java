@@ -68,11 +68,13 @@ class OpenApiConformanceTest {
         document = parsed.getOpenAPI();
         operations = new ApiOperationResolver(document, null, true);
         schemas = new ResponseSchemas(DOCUMENT);
-        validator = OpenApiInteractionValidator.createForSpecificationUrl(DOCUMENT.toAbsolutePath().toUri().toString())
+        validator = OpenApiInteractionValidator.createForSpecificationUrl(
+                        DOCUMENT.toAbsolutePath().toUri().toString())
                 .withStrictOperationPathMatching()
                 // Members that a schema does not declare are mismatches too.
                 .withLevelResolver(LevelResolver.create()
-                        .withLevel("validation.schema.additionalProperties", ValidationReport.Level.ERROR).build())
+                        .withLevel("validation.schema.additionalProperties", ValidationReport.Level.ERROR)
+                        .build())
                 .build();
     }
 
@@ -89,11 +91,13 @@ class OpenApiConformanceTest {
     @Test
     void everyOperationOfTheDocumentIsDriven() {
         Set<String> documented = document.getPaths().values().stream()
-                .flatMap(path -> path.readOperations().stream()).map(Operation::getOperationId)
+                .flatMap(path -> path.readOperations().stream())
+                .map(Operation::getOperationId)
                 .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> driven = exchanges().stream().map(Exchange::operationId)
-                .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(documented, driven, "Drive every operation of " + DOCUMENT + " in OperationExchanges, and no other");
+        Set<String> driven =
+                exchanges().stream().map(Exchange::operationId).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(
+                documented, driven, "Drive every operation of " + DOCUMENT + " in OperationExchanges, and no other");
     }
 
     private static void check(Exchange exchange) throws IOException {
@@ -102,20 +106,28 @@ class OpenApiConformanceTest {
         Request request = recorder.request();
         String name = exchange.name();
         ApiOperationMatch match = operations.findApiOperation(request.getPath(), request.getMethod());
-        assertTrue(match.isPathFound() && match.isOperationAllowed(),
+        assertTrue(
+                match.isPathFound() && match.isOperationAllowed(),
                 () -> name + ": " + request.getMethod() + " " + request.getPath() + " is no operation");
         Operation operation = match.getApiOperation().getOperation();
-        assertEquals(exchange.operationId(), operation.getOperationId(), name + ": the request went to another operation");
+        assertEquals(
+                exchange.operationId(), operation.getOperationId(), name + ": the request went to another operation");
         assertEquals(exchange.status(), response.statusCode(), () -> name + ": answered " + response.asString());
 
         var answer = ExchangeRecorder.response(response);
         ValidationReport report = exchange.validRequest()
                 ? validator.validate(request, answer)
                 : validator.validateResponse(request.getPath(), request.getMethod(), answer);
-        assertTrue(report.getMessages().isEmpty(), () -> name + ": the exchange disagrees with the document:\n"
-                + describe(report) + "\nAnswer headers: " + response.getHeaders() + "\nAnswer body: " + response.asString());
+        assertTrue(
+                report.getMessages().isEmpty(),
+                () -> name + ": the exchange disagrees with the document:\n" + describe(report) + "\nAnswer headers: "
+                        + response.getHeaders() + "\nAnswer body: " + response.asString());
         assertHeadersDeclared(name, operation.getResponses().get(String.valueOf(response.statusCode())), response);
-        assertBodyMatchesSchema(name, match.getApiOperation().getApiPath().original(), request.getMethod().name(), response);
+        assertBodyMatchesSchema(
+                name,
+                match.getApiOperation().getApiPath().original(),
+                request.getMethod().name(),
+                response);
     }
 
     private static String describe(ValidationReport report) {
@@ -132,16 +144,24 @@ class OpenApiConformanceTest {
         }
         String mediaType = response.contentType().split(";")[0].strip();
         List<String> errors = schemas.errors(pathTemplate, method, response.statusCode(), mediaType, body);
-        assertTrue(errors.isEmpty(), () -> name + ": the body disagrees with its schema: " + errors + "\nAnswer body: " + body);
+        assertTrue(
+                errors.isEmpty(),
+                () -> name + ": the body disagrees with its schema: " + errors + "\nAnswer body: " + body);
     }
 
     /** The answer sends every header its response declares, and no other beyond framing. */
     private static void assertHeadersDeclared(String name, ApiResponse declared, Response response) {
-        Set<String> expected = declared.getHeaders() == null ? Set.of() : declared.getHeaders().keySet().stream()
-                .map(header -> header.toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(TreeSet::new));
-        Map<String, List<String>> sent = ExchangeRecorder.headers(response.getHeaders().asList());
-        Set<String> actual = sent.keySet().stream().map(header -> header.toLowerCase(Locale.ROOT))
-                .filter(header -> !FRAMING.contains(header)).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> expected = declared.getHeaders() == null
+                ? Set.of()
+                : declared.getHeaders().keySet().stream()
+                        .map(header -> header.toLowerCase(Locale.ROOT))
+                        .collect(Collectors.toCollection(TreeSet::new));
+        Map<String, List<String>> sent =
+                ExchangeRecorder.headers(response.getHeaders().asList());
+        Set<String> actual = sent.keySet().stream()
+                .map(header -> header.toLowerCase(Locale.ROOT))
+                .filter(header -> !FRAMING.contains(header))
+                .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(expected, actual, name + ": headers declared (expected) against headers sent (actual)");
     }
 }

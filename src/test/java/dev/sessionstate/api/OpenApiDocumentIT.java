@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** The same check against the packaged application. */
 @QuarkusIntegrationTest
-class OpenApiDocumentIT extends OpenApiDocumentTest {
-}
+class OpenApiDocumentIT extends OpenApiDocumentTest {}

@@ -23,12 +23,18 @@ class OpenApiDocumentTest {
     @Test
     void servedDocumentIsTheCommittedOne() throws IOException {
         ObjectMapper json = new ObjectMapper();
-        JsonNode served = json.readTree(given().accept("application/json").get("/q/openapi")
-                .then().statusCode(200).extract().asString());
+        JsonNode served = json.readTree(given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         JsonNode committed = json.readTree(Files.readString(COMMITTED));
         // assertTrue rather than assertEquals: the message should say what to do, not print two documents.
-        assertTrue(committed.equals(served), "The served OpenAPI document differs from " + COMMITTED
-                + ". If the change is intended, refresh the committed copy: "
-                + "./mvnw -DskipTests package && cp target/openapi/openapi.json " + COMMITTED);
+        assertTrue(
+                committed.equals(served),
+                "The served OpenAPI document differs from " + COMMITTED
+                        + ". If the change is intended, refresh the committed copy: "
+                        + "./mvnw -DskipTests package && cp target/openapi/openapi.json " + COMMITTED);
     }
 }

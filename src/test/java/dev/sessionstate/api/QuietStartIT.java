@@ -24,9 +24,16 @@ class QuietStartIT {
 
         List<String> lines = Files.readAllLines(Path.of("target", "quarkus.log"));
         assertFalse(lines.isEmpty(), "the packaged service writes target/quarkus.log");
-        assertEquals(List.of(), lines.stream().filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")).toList());
-        assertEquals(List.of(), lines.stream()
-                .filter(line -> line.contains("[org.infinispan") || line.contains("[or.in") || line.contains("ISPN"))
-                .toList());
+        assertEquals(
+                List.of(),
+                lines.stream()
+                        .filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+                        .toList());
+        assertEquals(
+                List.of(),
+                lines.stream()
+                        .filter(line ->
+                                line.contains("[org.infinispan") || line.contains("[or.in") || line.contains("ISPN"))
+                        .toList());
     }
 }

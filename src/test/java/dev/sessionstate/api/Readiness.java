@@ -11,12 +11,13 @@ import java.time.Duration;
  */
 final class Readiness {
 
-    private Readiness() {
-    }
+    private Readiness() {}
 
     /** Polls {@code /q/health/ready} until it answers 200; fails after {@code limit}. */
     static void awaitReady(Duration limit) {
-        await("the service ready").atMost(limit).pollInterval(Duration.ofMillis(200))
+        await("the service ready")
+                .atMost(limit)
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> Api.management().get("/q/health/ready").statusCode() == 200);
     }
 }

@@ -21,7 +21,8 @@ import java.util.Locale;
  */
 final class ResponseSchemas {
 
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(
+            SpecVersion.VersionFlag.V202012,
             builder -> builder.metaSchema(OpenApi31.getInstance())
                     .defaultMetaSchemaIri(OpenApi31.getInstance().getIri()));
 
@@ -40,8 +41,8 @@ final class ResponseSchemas {
      */
     List<String> errors(String pathTemplate, String method, int status, String mediaType, String body)
             throws IOException {
-        String response = "/paths/" + escape(pathTemplate) + "/" + method.toLowerCase(Locale.ROOT)
-                + "/responses/" + status;
+        String response =
+                "/paths/" + escape(pathTemplate) + "/" + method.toLowerCase(Locale.ROOT) + "/responses/" + status;
         JsonNode ref = document.at(response + "/$ref");
         if (ref.isTextual()) {
             response = ref.asText().substring(1);
@@ -51,8 +52,14 @@ final class ResponseSchemas {
             return List.of("the document declares no schema at " + pointer);
         }
         String fragment = pointer.replace("{", "%7B").replace("}", "%7D");
-        return FACTORY.getSchema(SchemaLocation.of(uri + "#" + fragment), SchemaValidatorsConfig.builder().build())
-                .validate(json.readTree(body)).stream().map(ValidationMessage::getMessage).toList();
+        return FACTORY
+                .getSchema(
+                        SchemaLocation.of(uri + "#" + fragment),
+                        SchemaValidatorsConfig.builder().build())
+                .validate(json.readTree(body))
+                .stream()
+                .map(ValidationMessage::getMessage)
+                .toList();
     }
 
     /** A JSON pointer token (RFC 6901). */

@@ -26,7 +26,8 @@ import org.awaitility.core.ConditionTimeoutException;
 final class ServiceProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final int port;
     private final int managementPort;
@@ -36,32 +37,42 @@ final class ServiceProcess implements AutoCloseable {
     ServiceProcess(int port, Map<String, String> config) {
         this.port = port;
         this.managementPort = freePort();
-        this.command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        this.command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.management.host=127.0.0.1");
         command.add("-Dquarkus.management.port=" + managementPort);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
+        command.addAll(List.of(
+                "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
     }
 
     /** Starts the instance and waits until it is ready (which, on Infinispan, means it has its cache). */
     ServiceProcess start() {
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "service-" + port + ".log").toFile()))
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            Path.of("target", "service-" + port + ".log").toFile()))
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUri() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUri() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
         try {
-            await("service on port " + port + " ready").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200))
+            await("service on port " + port + " ready")
+                    .atMost(START_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> isReady(ready));
         } catch (ConditionTimeoutException e) {
             close();
-            throw new IllegalStateException("service on port " + port + " was not ready within " + START_TIMEOUT
-                    + "; see target/service-" + port + ".log", e);
+            throw new IllegalStateException(
+                    "service on port " + port + " was not ready within " + START_TIMEOUT + "; see target/service-"
+                            + port + ".log",
+                    e);
         }
         return this;
     }

@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** The same tests against the packaged application. */
 @QuarkusIntegrationTest
-class SessionResourceIT extends SessionResourceTest {
-}
+class SessionResourceIT extends SessionResourceTest {}

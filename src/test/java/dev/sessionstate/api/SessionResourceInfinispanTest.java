@@ -6,5 +6,4 @@ import io.quarkus.test.junit.TestProfile;
 /** Every test of {@link SessionResourceTest}, on the Infinispan store. */
 @QuarkusTest
 @TestProfile(InfinispanProfile.class)
-class SessionResourceInfinispanTest extends SessionResourceTest {
-}
+class SessionResourceInfinispanTest extends SessionResourceTest {}

@@ -27,7 +27,8 @@ class SessionResourceTest {
 
     @Test
     void createAnswers201WithLocationEtagAndNewView() {
-        ExtractableResponse<Response> created = given().post("/sessions").then()
+        ExtractableResponse<Response> created = given().post("/sessions")
+                .then()
                 .statusCode(201)
                 .header("ETag", "\"1\"")
                 .body("id", matchesPattern("[A-Za-z0-9_-]{22}"))
@@ -47,7 +48,9 @@ class SessionResourceTest {
     @Test
     void createWithBodySetsTimeoutReadOnlyAndItems() {
         String id = createSession("{\"timeoutSeconds\":90,\"readOnly\":true,\"items\":{\"b\":1,\"a\":[true]}}");
-        given().get("/sessions/{id}", id).then().statusCode(200)
+        given().get("/sessions/{id}", id)
+                .then()
+                .statusCode(200)
                 .body("timeoutSeconds", equalTo(90))
                 .body("readOnly", equalTo(true))
                 .body("count", equalTo(2));
@@ -57,7 +60,9 @@ class SessionResourceTest {
     @Test
     void readAnswersViewWithIsNewFalseAndEtag() {
         String id = createSession();
-        given().get("/sessions/{id}", id).then().statusCode(200)
+        given().get("/sessions/{id}", id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("id", equalTo(id))
                 .body("isNew", equalTo(false))
@@ -96,16 +101,22 @@ class SessionResourceTest {
     void patchChangesSettingsAndPropertiesAndBumpsVersion() {
         String id = createSession();
         given().contentType("application/merge-patch+json; charset=UTF-8")
-                .body("{\"timeoutSeconds\":300,\"readOnly\":true,\"commandParm\":\"CALL PGM(X) 'ü'\",\"lcid\":1033,\"codePage\":1252}")
-                .patch("/sessions/{id}", id).then().statusCode(200)
+                .body("{\"timeoutSeconds\":300,\"readOnly\":true,\"commandParm\":\"CALL PGM(X) "
+                        + "'ü'\",\"lcid\":1033,\"codePage\":1252}")
+                .patch("/sessions/{id}", id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"2\"")
                 .body("timeoutSeconds", equalTo(300))
                 .body("readOnly", equalTo(true))
                 .body("commandParm", equalTo("CALL PGM(X) 'ü'"))
                 .body("lcid", equalTo(1033))
                 .body("codePage", equalTo(1252));
-        given().contentType(ContentType.JSON).body("{\"lcid\":2057}")
-                .patch("/sessions/{id}", id).then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body("{\"lcid\":2057}")
+                .patch("/sessions/{id}", id)
+                .then()
+                .statusCode(200)
                 .body("lcid", equalTo(2057))
                 .body("codePage", equalTo(1252))
                 .body("timeoutSeconds", equalTo(300));
@@ -114,10 +125,14 @@ class SessionResourceTest {
     @Test
     void patchWithNullResetsMembersToDefaults() {
         String id = createSession("{\"timeoutSeconds\":60,\"readOnly\":true}");
-        given().contentType("application/merge-patch+json; charset=utf-8").body("{\"lcid\":7}").patch("/sessions/{id}", id);
+        given().contentType("application/merge-patch+json; charset=utf-8")
+                .body("{\"lcid\":7}")
+                .patch("/sessions/{id}", id);
         given().contentType("application/merge-patch+json; charset=utf-8")
                 .body("{\"timeoutSeconds\":null,\"readOnly\":null,\"lcid\":null}")
-                .patch("/sessions/{id}", id).then().statusCode(200)
+                .patch("/sessions/{id}", id)
+                .then()
+                .statusCode(200)
                 .body("timeoutSeconds", equalTo(1200))
                 .body("readOnly", equalTo(false))
                 .body("lcid", nullValue());
@@ -126,11 +141,25 @@ class SessionResourceTest {
     @Test
     void patchWithInvalidFieldsIsRefusedAndChangesNothing() {
         String id = createSession();
-        for (String body : new String[] {"{\"lcid\":\"x\"}", "{\"timeoutSeconds\":0}", "{\"timeoutSeconds\":86401}",
-                "{\"codePage\":70000}", "{\"lcid\":-1}", "{\"readOnly\":\"yes\"}", "{\"colour\":1}",
-                "{\"commandParm\":" + "\"" + "x".repeat(1025) + "\"}", "{\"lcid\":1.5}", "{\"commandParm\":3}"}) {
-            assertProblem(given().contentType("application/merge-patch+json; charset=utf-8").body(body)
-                    .patch("/sessions/{id}", id).then(), 422, "invalid-field");
+        for (String body : new String[] {
+            "{\"lcid\":\"x\"}",
+            "{\"timeoutSeconds\":0}",
+            "{\"timeoutSeconds\":86401}",
+            "{\"codePage\":70000}",
+            "{\"lcid\":-1}",
+            "{\"readOnly\":\"yes\"}",
+            "{\"colour\":1}",
+            "{\"commandParm\":" + "\"" + "x".repeat(1025) + "\"}",
+            "{\"lcid\":1.5}",
+            "{\"commandParm\":3}"
+        }) {
+            assertProblem(
+                    given().contentType("application/merge-patch+json; charset=utf-8")
+                            .body(body)
+                            .patch("/sessions/{id}", id)
+                            .then(),
+                    422,
+                    "invalid-field");
         }
         given().get("/sessions/{id}", id).then().header("ETag", "\"1\"").body("lcid", nullValue());
     }
@@ -139,10 +168,21 @@ class SessionResourceTest {
     void patchWithStaleIfMatchIsRefused() {
         String id = createSession();
         putItem(id, "a", "1").statusCode(201);
-        assertProblem(given().contentType("application/merge-patch+json; charset=utf-8").header("If-Match", "\"1\"")
-                .body("{\"lcid\":1}").patch("/sessions/{id}", id).then(), 412, "precondition-failed");
-        given().contentType("application/merge-patch+json; charset=utf-8").header("If-Match", "\"2\"")
-                .body("{\"lcid\":1}").patch("/sessions/{id}", id).then().statusCode(200).header("ETag", "\"3\"");
+        assertProblem(
+                given().contentType("application/merge-patch+json; charset=utf-8")
+                        .header("If-Match", "\"1\"")
+                        .body("{\"lcid\":1}")
+                        .patch("/sessions/{id}", id)
+                        .then(),
+                412,
+                "precondition-failed");
+        given().contentType("application/merge-patch+json; charset=utf-8")
+                .header("If-Match", "\"2\"")
+                .body("{\"lcid\":1}")
+                .patch("/sessions/{id}", id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"3\"");
     }
 
     @Test
@@ -179,28 +219,72 @@ class SessionResourceTest {
             putItem(id, key, "0").statusCode(201);
         }
         putItem(id, "alpha", "1").statusCode(200);
-        given().get("/sessions/{id}/keys", id).then().statusCode(200)
+        given().get("/sessions/{id}/keys", id)
+                .then()
+                .statusCode(200)
                 .body("", equalTo(java.util.List.of("zeta", "alpha", "mid")));
         given().get("/sessions/{id}/count", id).then().statusCode(200).body("count", equalTo(3));
     }
 
     @Test
     void createWithBadBodiesIsRefused() {
-        assertProblem(given().contentType(ContentType.JSON).body("{\"timeoutSeconds\":").post("/sessions").then(),
-                400, "malformed-json");
-        assertProblem(given().contentType(ContentType.JSON).body("[1]").post("/sessions").then(), 400, "malformed-json");
-        assertProblem(given().contentType(ContentType.JSON).body("{\"a\":1,\"a\":2}").post("/sessions").then(),
-                400, "malformed-json");
-        assertProblem(given().contentType(ContentType.TEXT).body("hello").post("/sessions").then(),
-                415, "unsupported-media-type");
-        assertProblem(given().config(Api.AS_SENT).header("Content-Type", "garbage").body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .post("/sessions").then(), 400, "invalid-parameter");
-        assertProblem(given().contentType(ContentType.JSON).body("{\"items\":[1]}").post("/sessions").then(),
-                422, "invalid-field");
-        assertProblem(given().contentType(ContentType.JSON).body("{\"timeoutSeconds\":0}").post("/sessions").then(),
-                422, "invalid-field");
-        assertProblem(given().contentType(ContentType.JSON).body("{\"items\":{\"\\u0001\":1}}").post("/sessions").then(),
-                400, "invalid-key");
+        assertProblem(
+                given().contentType(ContentType.JSON)
+                        .body("{\"timeoutSeconds\":")
+                        .post("/sessions")
+                        .then(),
+                400,
+                "malformed-json");
+        assertProblem(
+                given().contentType(ContentType.JSON)
+                        .body("[1]")
+                        .post("/sessions")
+                        .then(),
+                400,
+                "malformed-json");
+        assertProblem(
+                given().contentType(ContentType.JSON)
+                        .body("{\"a\":1,\"a\":2}")
+                        .post("/sessions")
+                        .then(),
+                400,
+                "malformed-json");
+        assertProblem(
+                given().contentType(ContentType.TEXT)
+                        .body("hello")
+                        .post("/sessions")
+                        .then(),
+                415,
+                "unsupported-media-type");
+        assertProblem(
+                given().config(Api.AS_SENT)
+                        .header("Content-Type", "garbage")
+                        .body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .post("/sessions")
+                        .then(),
+                400,
+                "invalid-parameter");
+        assertProblem(
+                given().contentType(ContentType.JSON)
+                        .body("{\"items\":[1]}")
+                        .post("/sessions")
+                        .then(),
+                422,
+                "invalid-field");
+        assertProblem(
+                given().contentType(ContentType.JSON)
+                        .body("{\"timeoutSeconds\":0}")
+                        .post("/sessions")
+                        .then(),
+                422,
+                "invalid-field");
+        assertProblem(
+                given().contentType(ContentType.JSON)
+                        .body("{\"items\":{\"\\u0001\":1}}")
+                        .post("/sessions")
+                        .then(),
+                400,
+                "invalid-key");
     }
 
     @Test

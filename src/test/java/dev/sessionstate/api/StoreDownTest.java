@@ -27,11 +27,17 @@ class StoreDownTest {
 
     @Test
     void requestsAnswer503WithRetryAfter() {
-        assertProblem(given().post("/sessions").then(), 503, "store-unavailable").header("Retry-After", notNullValue());
+        assertProblem(given().post("/sessions").then(), 503, "store-unavailable")
+                .header("Retry-After", notNullValue());
         assertProblem(given().get("/sessions/{id}", "AAAAAAAAAAAAAAAAAAAAAA").then(), 503, "store-unavailable")
                 .header("Retry-After", "1");
-        assertProblem(given().contentType(ContentType.JSON).body("1")
-                .put("/sessions/{id}/items/k", "AAAAAAAAAAAAAAAAAAAAAA").then(), 503, "store-unavailable");
+        assertProblem(
+                given().contentType(ContentType.JSON)
+                        .body("1")
+                        .put("/sessions/{id}/items/k", "AAAAAAAAAAAAAAAAAAAAAA")
+                        .then(),
+                503,
+                "store-unavailable");
         assertProblem(given().delete("/sessions/{id}", "AAAAAAAAAAAAAAAAAAAAAA").then(), 503, "store-unavailable");
     }
 

@@ -41,7 +41,8 @@ class SweepTest {
         assertEquals(4.0, metric("sessions_active{store=\"memory\"}"));
 
         clock.advance(Duration.ofSeconds(11));
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> metric("sessions_active{store=\"memory\"}") <= 1.0);
 
         assertEquals(1.0, metric("sessions_active{store=\"memory\"}"));
@@ -50,8 +51,11 @@ class SweepTest {
     }
 
     private static double metric(String series) {
-        String text = management().get("/q/metrics").then().statusCode(200).extract().asString();
-        return text.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+        String text =
+                management().get("/q/metrics").then().statusCode(200).extract().asString();
+        return text.lines()
+                .filter(line -> line.startsWith(series + " "))
+                .findFirst()
                 .map(line -> Double.parseDouble(line.substring(series.length() + 1)))
                 .orElseThrow(() -> new AssertionError("no metric " + series));
     }

@@ -45,16 +45,34 @@ class TwoInstancesIT {
 
     @Test
     void aSessionIsOneSessionWhicheverInstanceServesIt() {
-        String id = on(first).contentType(ContentType.JSON).body("{\"items\":{\"cart\":[]}}")
-                .post("/sessions").then().statusCode(201).extract().path("id");
+        String id = on(first)
+                .contentType(ContentType.JSON)
+                .body("{\"items\":{\"cart\":[]}}")
+                .post("/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         on(second).get("/sessions/{id}/items/cart", id).then().statusCode(200).body(equalTo("[]"));
-        on(second).contentType(ContentType.JSON).body("{\"sku\":\"A-1\"}")
-                .put("/sessions/{id}/items/cart", id).then().statusCode(200);
+        on(second)
+                .contentType(ContentType.JSON)
+                .body("{\"sku\":\"A-1\"}")
+                .put("/sessions/{id}/items/cart", id)
+                .then()
+                .statusCode(200);
         on(first).get("/sessions/{id}/items/cart", id).then().statusCode(200).body(equalTo("{\"sku\":\"A-1\"}"));
 
-        on(first).post("/sessions/{id}/items/visits/increment", id).then().statusCode(200).body("value", equalTo(1));
-        on(second).post("/sessions/{id}/items/visits/increment", id).then().statusCode(200).body("value", equalTo(2));
+        on(first)
+                .post("/sessions/{id}/items/visits/increment", id)
+                .then()
+                .statusCode(200)
+                .body("value", equalTo(1));
+        on(second)
+                .post("/sessions/{id}/items/visits/increment", id)
+                .then()
+                .statusCode(200)
+                .body("value", equalTo(2));
         on(first).get("/sessions/{id}/count", id).then().statusCode(200).body("count", equalTo(2));
 
         on(second).post("/sessions/{id}/abandon", id).then().statusCode(204);
@@ -64,27 +82,60 @@ class TwoInstancesIT {
 
     @Test
     void aLeaseTakenOnOneInstanceGuardsWritesOnTheOther() {
-        String id = on(first).contentType(ContentType.JSON).body("{\"items\":{\"k\":1}}")
-                .post("/sessions").then().statusCode(201).extract().path("id");
-        int lockId = on(first).post("/sessions/{id}/lock", id).then().statusCode(200).extract().path("lockId");
+        String id = on(first)
+                .contentType(ContentType.JSON)
+                .body("{\"items\":{\"k\":1}}")
+                .post("/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        int lockId = on(first)
+                .post("/sessions/{id}/lock", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("lockId");
 
-        on(second).contentType(ContentType.JSON).body("2").put("/sessions/{id}/items/k", id).then()
-                .statusCode(423).header("Retry-After", notNullValue()).body("lockId", equalTo(lockId));
+        on(second)
+                .contentType(ContentType.JSON)
+                .body("2")
+                .put("/sessions/{id}/items/k", id)
+                .then()
+                .statusCode(423)
+                .header("Retry-After", notNullValue())
+                .body("lockId", equalTo(lockId));
         on(second).post("/sessions/{id}/lock", id).then().statusCode(423);
         on(second).get("/sessions/{id}/items/k", id).then().statusCode(200).body(equalTo("1"));
-        on(second).header("Session-Lock", lockId).contentType(ContentType.JSON).body("2")
-                .put("/sessions/{id}/items/k", id).then().statusCode(200);
+        on(second)
+                .header("Session-Lock", lockId)
+                .contentType(ContentType.JSON)
+                .body("2")
+                .put("/sessions/{id}/items/k", id)
+                .then()
+                .statusCode(200);
         on(first).get("/sessions/{id}", id).then().statusCode(200).body("lock.lockId", equalTo(lockId));
 
         on(second).delete("/sessions/{id}/lock/{lockId}", id, lockId).then().statusCode(204);
-        on(first).contentType(ContentType.JSON).body("3").put("/sessions/{id}/items/k", id).then().statusCode(200);
+        on(first)
+                .contentType(ContentType.JSON)
+                .body("3")
+                .put("/sessions/{id}/items/k", id)
+                .then()
+                .statusCode(200);
         on(second).get("/sessions/{id}/items/k", id).then().statusCode(200).body(equalTo("3"));
     }
 
     @Test
     void sessionsOutliveARestartOfTheService() {
-        String id = on(first).contentType(ContentType.JSON).body("{\"items\":{\"user\":\"ada\"}}")
-                .post("/sessions").then().statusCode(201).extract().path("id");
+        String id = on(first)
+                .contentType(ContentType.JSON)
+                .body("{\"items\":{\"user\":\"ada\"}}")
+                .post("/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         first.close();
         first.start();

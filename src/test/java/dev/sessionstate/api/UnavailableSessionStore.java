@@ -2,9 +2,9 @@ package dev.sessionstate.api;
 
 import dev.sessionstate.core.Session;
 import dev.sessionstate.core.SessionException;
-import dev.sessionstate.core.UpdateResult;
 import dev.sessionstate.core.SessionStore;
 import dev.sessionstate.core.SessionUpdate;
+import dev.sessionstate.core.UpdateResult;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 import java.time.Instant;

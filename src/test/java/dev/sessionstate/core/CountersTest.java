@@ -32,6 +32,10 @@ class CountersTest {
     }
 
     private static void assertRefused(SessionException.Kind kind, String json, long delta) {
-        assertEquals(kind, assertThrows(SessionException.class, () -> Counters.add("k", json, delta)).kind(), json);
+        assertEquals(
+                kind,
+                assertThrows(SessionException.class, () -> Counters.add("k", json, delta))
+                        .kind(),
+                json);
     }
 }

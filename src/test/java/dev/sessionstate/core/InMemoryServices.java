@@ -28,8 +28,8 @@ final class InMemoryServices {
     static final int DEFAULT_TIMEOUT = 1200;
     static final int MIN_TIMEOUT = 60;
     static final int MAX_TIMEOUT = 86_400;
-    static final SessionRules RULES = new SessionRules(MAX_KEY_LENGTH, MAX_VALUE_BYTES, MAX_ITEMS, MAX_SESSION_BYTES,
-            DEFAULT_TIMEOUT, MIN_TIMEOUT, MAX_TIMEOUT);
+    static final SessionRules RULES = new SessionRules(
+            MAX_KEY_LENGTH, MAX_VALUE_BYTES, MAX_ITEMS, MAX_SESSION_BYTES, DEFAULT_TIMEOUT, MIN_TIMEOUT, MAX_TIMEOUT);
 
     final ManualClock clock = new ManualClock(T0);
     final RecordedEvents events = new RecordedEvents();
@@ -37,7 +37,8 @@ final class InMemoryServices {
     final SessionService sessions = new SessionService(store, RULES, new SessionIds(), clock, events);
     final ItemService items = new ItemService(sessions);
     /** Leases of 30 s unless asked for 1 to 120 s. */
-    final LeaseService leases = new LeaseService(sessions, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(120));
+    final LeaseService leases =
+            new LeaseService(sessions, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(120));
 
     /** Creates a session with the default timeout and these items, and returns its id. */
     String create(Map<String, String> initialItems) {

@@ -73,7 +73,8 @@ class ItemServiceTest {
     void putItemWhenIfMatchNamesTheCurrentVersionThenStored() {
         String id = services.create(Map.of());
 
-        Session after = put(id, "k", "1", Precondition.versionIn(Set.of(1L)), false).session();
+        Session after =
+                put(id, "k", "1", Precondition.versionIn(Set.of(1L)), false).session();
 
         assertEquals(2, after.version());
         assertEquals("1", services.read(id).items().get("k"));
@@ -92,7 +93,8 @@ class ItemServiceTest {
 
     @Test
     void itemWritesWhenSessionIsReadOnlyThenReadOnlyAndNothingChanged() {
-        String id = join(services.sessions.create(new NewSession(null, true, ordered("a", "1", "b", "2")))).id();
+        String id = join(services.sessions.create(new NewSession(null, true, ordered("a", "1", "b", "2"))))
+                .id();
 
         for (Executable write : List.<Executable>of(
                 () -> put(id, "c", "3", NONE, false),
@@ -173,7 +175,8 @@ class ItemServiceTest {
 
     @Test
     void itemWhenReadThenSessionIsTouched() {
-        String id = join(services.sessions.create(new NewSession(60, false, Map.of("k", "1")))).id();
+        String id = join(services.sessions.create(new NewSession(60, false, Map.of("k", "1"))))
+                .id();
 
         services.clock.advance(Duration.ofSeconds(59));
         join(items.item(id, "k", ValueType.ANY));
@@ -270,7 +273,8 @@ class ItemServiceTest {
         assertEquals(0, services.storedSessions());
     }
 
-    private UpdateResult<Boolean> put(String id, String key, String json, Precondition precondition, boolean createOnly) {
+    private UpdateResult<Boolean> put(
+            String id, String key, String json, Precondition precondition, boolean createOnly) {
         return join(items.putItem(id, key, json, ValueType.ANY, precondition, createOnly));
     }
 

@@ -22,7 +22,8 @@ class ItemsTest {
 
     @Test
     void builtItemsKeepTheOrderOfFirstPutAndCountTheirBytes() {
-        Items items = Items.builder().put("b", "1").put("a", "\"é\"").put("b", "22").build();
+        Items items =
+                Items.builder().put("b", "1").put("a", "\"é\"").put("b", "22").build();
         assertEquals(List.of("b", "a"), items.keys());
         assertEquals("22", items.get("b"));
         assertEquals(utf8("b") + utf8("22") + utf8("a") + utf8("\"é\""), items.bytes());

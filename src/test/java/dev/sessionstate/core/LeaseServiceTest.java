@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The lease rules of {@link LeaseService} and of writes under a lease, on a real in-memory store and a manual clock. */
+/**
+ * The lease rules of {@link LeaseService} and of writes under a lease, on a real in-memory store and a manual clock.
+ */
 class LeaseServiceTest {
 
     private final InMemoryServices services = new InMemoryServices();
@@ -67,7 +69,9 @@ class LeaseServiceTest {
         long lockId = join(leases.acquire(id, null)).result().id();
 
         assertRefused(SESSION_LOCKED, () -> join(items.putItem(id, "k", "2", ValueType.ANY, Precondition.NONE, false)));
-        assertRefused(SESSION_LOCKED, () -> join(items.putItem(id, "k", "2", ValueType.ANY, holding(lockId + 1, false), false)));
+        assertRefused(
+                SESSION_LOCKED,
+                () -> join(items.putItem(id, "k", "2", ValueType.ANY, holding(lockId + 1, false), false)));
         assertRefused(SESSION_LOCKED, () -> join(services.sessions.end(id, Precondition.NONE)));
         assertEquals("1", join(items.item(id, "k", ValueType.ANY)).result());
 
@@ -105,8 +109,8 @@ class LeaseServiceTest {
         long lockId = join(leases.acquire(id, 5)).result().id();
         services.clock.advance(Duration.ofSeconds(6));
 
-        SessionException refused = assertRefused(SESSION_LOCKED,
-                () -> join(items.putItem(id, "k", "1", ValueType.ANY, holding(lockId, false), false)));
+        SessionException refused = assertRefused(
+                SESSION_LOCKED, () -> join(items.putItem(id, "k", "1", ValueType.ANY, holding(lockId, false), false)));
 
         assertNull(refused.heldLease());
         assertEquals(0, services.read(id).items().size());
@@ -119,7 +123,8 @@ class LeaseServiceTest {
         services.clock.advance(Duration.ofSeconds(5));
         long second = join(leases.acquire(id, null)).result().id();
 
-        assertRefused(SESSION_LOCKED, () -> join(items.putItem(id, "k", "1", ValueType.ANY, holding(first, false), false)));
+        assertRefused(
+                SESSION_LOCKED, () -> join(items.putItem(id, "k", "1", ValueType.ANY, holding(first, false), false)));
         assertRefused(SESSION_LOCKED, () -> join(leases.renew(id, first, null)));
         assertRefused(SESSION_LOCKED, () -> join(leases.release(id, first)));
         assertEquals(second, services.read(id).lease().id());

@@ -15,7 +15,6 @@ import static dev.sessionstate.core.SessionException.Kind.TOO_MANY_ITEMS;
 import static dev.sessionstate.core.SessionException.Kind.VALUE_TOO_LARGE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -47,8 +46,14 @@ class SessionServiceTest {
 
     @Test
     void createWhenTimeoutIsAtItsBoundsThenAccepted() {
-        assertEquals(MIN_TIMEOUT, join(sessions.create(new NewSession(MIN_TIMEOUT, false, Map.of()))).timeoutSeconds());
-        assertEquals(MAX_TIMEOUT, join(sessions.create(new NewSession(MAX_TIMEOUT, false, Map.of()))).timeoutSeconds());
+        assertEquals(
+                MIN_TIMEOUT,
+                join(sessions.create(new NewSession(MIN_TIMEOUT, false, Map.of())))
+                        .timeoutSeconds());
+        assertEquals(
+                MAX_TIMEOUT,
+                join(sessions.create(new NewSession(MAX_TIMEOUT, false, Map.of())))
+                        .timeoutSeconds());
     }
 
     @Test
@@ -75,7 +80,8 @@ class SessionServiceTest {
     @Test
     void createWhenAnInitialKeyIsInvalidThenInvalidKeyAndNothingStored() {
         assertRefused(INVALID_KEY, () -> join(sessions.create(new NewSession(null, false, Map.of("", "1")))));
-        assertRefused(INVALID_KEY, () -> join(sessions.create(new NewSession(null, false, Map.of("k".repeat(11), "1")))));
+        assertRefused(
+                INVALID_KEY, () -> join(sessions.create(new NewSession(null, false, Map.of("k".repeat(11), "1")))));
         assertRefused(INVALID_KEY, () -> join(sessions.create(new NewSession(null, false, Map.of("a\nb", "1")))));
 
         assertEquals(0, services.storedSessions());
@@ -83,12 +89,18 @@ class SessionServiceTest {
 
     @Test
     void createWhenInitialItemsBreakALimitThenRefusedAndNothingStored() {
-        assertRefused(VALUE_TOO_LARGE, () -> join(sessions.create(new NewSession(null, false, Map.of("k", "\"" + "x".repeat(19) + "\"")))));
-        assertRefused(TOO_MANY_ITEMS, () -> join(sessions.create(new NewSession(null, false,
-                Map.of("a", "1", "b", "2", "c", "3", "d", "4")))));
+        assertRefused(
+                VALUE_TOO_LARGE,
+                () -> join(sessions.create(new NewSession(null, false, Map.of("k", "\"" + "x".repeat(19) + "\"")))));
+        assertRefused(
+                TOO_MANY_ITEMS,
+                () -> join(
+                        sessions.create(new NewSession(null, false, Map.of("a", "1", "b", "2", "c", "3", "d", "4")))));
         String eighteenBytes = "\"" + "x".repeat(16) + "\"";
-        assertRefused(SESSION_TOO_LARGE, () -> join(sessions.create(new NewSession(null, false,
-                Map.of("a", eighteenBytes, "b", eighteenBytes, "c", "12")))));
+        assertRefused(
+                SESSION_TOO_LARGE,
+                () -> join(sessions.create(
+                        new NewSession(null, false, Map.of("a", eighteenBytes, "b", eighteenBytes, "c", "12")))));
 
         assertEquals(0, services.storedSessions());
     }
@@ -121,7 +133,9 @@ class SessionServiceTest {
     @Test
     void readWhenIdIsMalformedOrUnknownThenNotFound() {
         services.create(Map.of());
-        for (String id : new String[] {"", "short", "AAAAAAAAAAAAAAAAAAAAA!", "AAAAAAAAAAAAAAAAAAAAAAA", "AAAAAAAAAAAAAAAAAAAAAA"}) {
+        for (String id :
+                new String[] {"", "short", "AAAAAAAAAAAAAAAAAAAAA!", "AAAAAAAAAAAAAAAAAAAAAAA", "AAAAAAAAAAAAAAAAAAAAAA"
+                }) {
             assertRefused(SESSION_NOT_FOUND, () -> services.read(id));
         }
         assertRefused(SESSION_NOT_FOUND, () -> services.read(null));
@@ -144,7 +158,8 @@ class SessionServiceTest {
     void patchWhenPropertiesAreSetThenStoredAndNullResetsThem() {
         String id = services.create(Map.of());
 
-        join(sessions.patch(id, patch().commandParm("cmd").lcid(1033).codePage(1252).build(), Precondition.NONE));
+        join(sessions.patch(
+                id, patch().commandParm("cmd").lcid(1033).codePage(1252).build(), Precondition.NONE));
         assertEquals(new SessionProperties("cmd", 1033, 1252), services.read(id).properties());
 
         join(sessions.patch(id, patch().lcid(null).build(), Precondition.NONE));
@@ -155,11 +170,21 @@ class SessionServiceTest {
     void patchWhenAPropertyIsOutOfRangeThenInvalidFieldAndNothingChanged() {
         String id = services.create(Map.of());
 
-        assertRefused(INVALID_FIELD, () -> join(sessions.patch(id, patch().codePage(65536).build(), Precondition.NONE)));
-        assertRefused(INVALID_FIELD, () -> join(sessions.patch(id, patch().lcid(-1).build(), Precondition.NONE)));
-        assertRefused(INVALID_FIELD, () -> join(sessions.patch(id,
-                patch().commandParm("c".repeat(SessionRules.MAX_COMMAND_PARM_LENGTH + 1)).build(), Precondition.NONE)));
-        assertRefused(INVALID_FIELD, () -> join(sessions.patch(id, patch().timeout(MAX_TIMEOUT + 1).build(), Precondition.NONE)));
+        assertRefused(
+                INVALID_FIELD,
+                () -> join(sessions.patch(id, patch().codePage(65536).build(), Precondition.NONE)));
+        assertRefused(
+                INVALID_FIELD, () -> join(sessions.patch(id, patch().lcid(-1).build(), Precondition.NONE)));
+        assertRefused(
+                INVALID_FIELD,
+                () -> join(sessions.patch(
+                        id,
+                        patch().commandParm("c".repeat(SessionRules.MAX_COMMAND_PARM_LENGTH + 1))
+                                .build(),
+                        Precondition.NONE)));
+        assertRefused(
+                INVALID_FIELD,
+                () -> join(sessions.patch(id, patch().timeout(MAX_TIMEOUT + 1).build(), Precondition.NONE)));
 
         Session stored = services.read(id);
         assertEquals(SessionProperties.NONE, stored.properties());
@@ -192,7 +217,9 @@ class SessionServiceTest {
         String id = services.create(Map.of());
         join(sessions.patch(id, patch().lcid(7).build(), Precondition.NONE));
 
-        assertRefused(PRECONDITION_FAILED, () -> join(sessions.patch(id, patch().lcid(8).build(), Precondition.versionIn(Set.of(1L)))));
+        assertRefused(
+                PRECONDITION_FAILED,
+                () -> join(sessions.patch(id, patch().lcid(8).build(), Precondition.versionIn(Set.of(1L)))));
 
         assertEquals(7, services.read(id).properties().lcid());
         assertEquals(2, services.read(id).version());
@@ -229,13 +256,21 @@ class SessionServiceTest {
     }
 
     private static PatchBuilder patch() {
-        return new PatchBuilder(FieldPatch.absent(), FieldPatch.absent(), FieldPatch.absent(), FieldPatch.absent(),
+        return new PatchBuilder(
+                FieldPatch.absent(),
+                FieldPatch.absent(),
+                FieldPatch.absent(),
+                FieldPatch.absent(),
                 FieldPatch.absent());
     }
 
     /** A merge patch that sets only the members named. */
-    private record PatchBuilder(FieldPatch<Integer> timeout, FieldPatch<Boolean> readOnly, FieldPatch<String> commandParm,
-            FieldPatch<Integer> lcid, FieldPatch<Integer> codePage) {
+    private record PatchBuilder(
+            FieldPatch<Integer> timeout,
+            FieldPatch<Boolean> readOnly,
+            FieldPatch<String> commandParm,
+            FieldPatch<Integer> lcid,
+            FieldPatch<Integer> codePage) {
 
         PatchBuilder timeout(Integer value) {
             return new PatchBuilder(FieldPatch.of(value), readOnly, commandParm, lcid, codePage);

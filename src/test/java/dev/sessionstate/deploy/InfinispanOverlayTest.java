@@ -32,12 +32,17 @@ class InfinispanOverlayTest {
     }
 
     private static int managementPort() {
-        return ConfigProvider.getConfig().getOptionalValue("quarkus.management.test-port", Integer.class).orElse(9001);
+        return ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.management.test-port", Integer.class)
+                .orElse(9001);
     }
 
     @Test
     void overlaySettingsSelectTheInfinispanStore() {
-        given().port(managementPort()).get("/q/health/ready").then().statusCode(503)
+        given().port(managementPort())
+                .get("/q/health/ready")
+                .then()
+                .statusCode(503)
                 .body("checks[0].data.store", equalTo("infinispan"));
         given().post("/sessions").then().statusCode(503);
         given().port(managementPort()).get("/q/health/live").then().statusCode(200);

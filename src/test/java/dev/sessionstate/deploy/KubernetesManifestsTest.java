@@ -45,7 +45,8 @@ class KubernetesManifestsTest {
         Map<String, Object> managementPort = at(CONTAINER, "ports", 1);
         assertEquals("management", managementPort.get("name"));
         assertEquals(management, managementPort.get("containerPort"));
-        assertEquals(Integer.toString(management),
+        assertEquals(
+                Integer.toString(management),
                 at(DEPLOYMENT, "spec", "template", "metadata", "annotations", "prometheus.io/port"));
         assertEquals("management", at(read("monitoring/servicemonitor.yaml"), "spec", "endpoints", 0, "targetPort"));
         assertTrue(Files.readString(Path.of("src/main/docker/Dockerfile.jvm")).contains("EXPOSE " + port));
@@ -54,7 +55,8 @@ class KubernetesManifestsTest {
     @Test
     void theServiceExposesOnlyTheHttpPortToClients() {
         List<Map<String, Object>> ports = at(read("base/service.yaml"), "spec", "ports");
-        assertEquals(List.of("http"), ports.stream().map(p -> p.get("targetPort")).toList());
+        assertEquals(
+                List.of("http"), ports.stream().map(p -> p.get("targetPort")).toList());
     }
 
     @Test
@@ -64,7 +66,8 @@ class KubernetesManifestsTest {
         List<String> prometheusPorts = new ArrayList<>();
         for (Map<String, Object> rule : rules) {
             Map<String, Object> from = at(rule, "from", 0);
-            List<String> ports = ((List<Map<String, Object>>) rule.get("ports")).stream().map(p -> (String) p.get("port")).toList();
+            List<String> ports = ((List<Map<String, Object>>) rule.get("ports"))
+                    .stream().map(p -> (String) p.get("port")).toList();
             if (from.toString().contains("session-state.dev/client")) {
                 clientPorts.addAll(ports);
             } else if (from.toString().contains("prometheus")) {
@@ -92,19 +95,26 @@ class KubernetesManifestsTest {
     @Test
     void apiKeysComeFromAnOptionalSecret() {
         List<Map<String, Object>> sources = at(CONTAINER, "envFrom");
-        Map<String, Object> secret = sources.stream().filter(s -> s.containsKey("secretRef")).findFirst().orElseThrow();
+        Map<String, Object> secret = sources.stream()
+                .filter(s -> s.containsKey("secretRef"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("session-state-auth", at(secret, "secretRef", "name"));
         assertEquals(Boolean.TRUE, at(secret, "secretRef", "optional"));
     }
 
     private static int managementPort() {
-        return ConfigProvider.getConfig().getOptionalValue("quarkus.management.test-port", Integer.class).orElse(9001);
+        return ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.management.test-port", Integer.class)
+                .orElse(9001);
     }
 
     @Test
     void everyVariableTheManifestsSetIsAConfigurationKey() {
         Set<String> keys = Manifests.configurationKeys();
-        assertTrue(keys.contains("sessions.store.kind") && keys.contains("quarkus.infinispan-client.hosts"), keys.toString());
+        assertTrue(
+                keys.contains("sessions.store.kind") && keys.contains("quarkus.infinispan-client.hosts"),
+                keys.toString());
         List<String> names = new ArrayList<>();
         for (String overlay : List.of("memory", "infinispan")) {
             names.addAll(Manifests.configMap(overlay).keySet());
@@ -139,12 +149,24 @@ class KubernetesManifestsTest {
         assertEquals(cluster, at(cache, "spec", "clusterName"));
         assertEquals(config.get("SESSIONS_INFINISPAN_CACHE"), at(cache, "spec", "name"));
         String template = at(cache, "spec", "template");
-        assertTrue(template.contains("mediaType: \"text/plain; charset=UTF-8\"") && template.contains("mediaType: \"application/json\""),
+        assertTrue(
+                template.contains("mediaType: \"text/plain; charset=UTF-8\"")
+                        && template.contains("mediaType: \"application/json\""),
                 "the cache stores text keys and JSON values, as the service's own cache does");
         assertTrue(template.contains("owners: 2"));
         // Credentials come from a Secret that is referenced, never committed.
-        String secret = at(read("overlays/infinispan/deployment.yaml"),
-                "spec", "template", "spec", "containers", 0, "env", 0, "valueFrom", "secretKeyRef", "name");
+        String secret = at(
+                read("overlays/infinispan/deployment.yaml"),
+                "spec",
+                "template",
+                "spec",
+                "containers",
+                0,
+                "env",
+                0,
+                "valueFrom",
+                "secretKeyRef",
+                "name");
         assertTrue(Files.notExists(Manifests.K8S.resolve("overlays/infinispan/" + secret + ".yaml")));
     }
 
@@ -153,7 +175,9 @@ class KubernetesManifestsTest {
         Map<String, Object> image = at(read("base/kustomization.yaml"), "images", 0);
         assertEquals(CONTAINER.get("image"), image.get("name"));
         String reference = image.get("newName") + ":" + image.get("newTag");
-        assertTrue(Files.readString(Path.of("src/main/docker/Dockerfile.jvm")).contains("-t " + reference + " "), reference);
+        assertTrue(
+                Files.readString(Path.of("src/main/docker/Dockerfile.jvm")).contains("-t " + reference + " "),
+                reference);
         assertTrue(Files.readString(Path.of("README.md")).contains(reference), "the README builds " + reference);
     }
 }

@@ -26,8 +26,7 @@ final class Manifests {
 
     static final Path K8S = Path.of("k8s");
 
-    private Manifests() {
-    }
+    private Manifests() {}
 
     /** The first YAML document of {@code k8s/<file>}, as nested maps and lists. */
     static Map<String, Object> read(String file) {
@@ -43,7 +42,9 @@ final class Manifests {
     static <T> T at(Object node, Object... path) {
         Object current = node;
         for (Object step : path) {
-            current = step instanceof Integer index ? ((List<Object>) current).get(index) : ((Map<String, Object>) current).get(step);
+            current = step instanceof Integer index
+                    ? ((List<Object>) current).get(index)
+                    : ((Map<String, Object>) current).get(step);
             if (current == null) {
                 throw new AssertionError("nothing at " + java.util.Arrays.toString(path));
             }
@@ -93,15 +94,18 @@ final class Manifests {
      * their configuration metadata). Map keys are given as their {@code *} pattern.
      */
     static Set<String> configurationKeys() {
-        Set<String> keys = new TreeSet<>(ConfigMappings.getProperties(
-                ConfigMappings.ConfigClass.configClass(SessionsConfig.class, "sessions")).keySet());
+        Set<String> keys = new TreeSet<>(
+                ConfigMappings.getProperties(ConfigMappings.ConfigClass.configClass(SessionsConfig.class, "sessions"))
+                        .keySet());
         Pattern property = Pattern.compile("\"property\"\\s*:\\s*\"([^\"]+)\"");
         try {
-            Enumeration<URL> models = Thread.currentThread().getContextClassLoader()
+            Enumeration<URL> models = Thread.currentThread()
+                    .getContextClassLoader()
                     .getResources("META-INF/quarkus-config-doc/quarkus-config-model.json");
             for (URL model : Collections.list(models)) {
                 try (InputStream in = model.openStream()) {
-                    Matcher m = property.matcher(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                    Matcher m =
+                            property.matcher(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
                     while (m.find()) {
                         keys.add(m.group(1));
                     }

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import org.eclipse.microprofile.config.ConfigProvider;
 import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,8 +45,14 @@ class MonitoringTest {
         Set<String> used = new TreeSet<>();
         dashboardQueries().forEach(query -> used.addAll(metricNames(query)));
         alertExpressions().forEach(expr -> used.addAll(metricNames(expr)));
-        assertTrue(used.containsAll(Set.of("http_server_requests_seconds_bucket", "sessions_store_available",
-                "sessions_capacity", "sessions_store_operations_seconds_bucket", "jvm_gc_pause_seconds_sum")), used.toString());
+        assertTrue(
+                used.containsAll(Set.of(
+                        "http_server_requests_seconds_bucket",
+                        "sessions_store_available",
+                        "sessions_capacity",
+                        "sessions_store_operations_seconds_bucket",
+                        "jvm_gc_pause_seconds_sum")),
+                used.toString());
 
         Set<String> exported = exportedNames(scrape());
         Set<String> missing = new TreeSet<>(used);
@@ -63,16 +69,23 @@ class MonitoringTest {
 
     @Test
     void metricNamesAreTheIdentifiersThatAreNeitherFunctionsNorLabels() {
-        assertEquals(Set.of("a_bucket", "b", "c:rate5m"), metricNames(
-                "histogram_quantile(0.99, sum by (job, le) (rate(a_bucket{x=\"y\", z=~\"w|v\"}[$__rate_interval])))"
-                        + " / on(job) group_left(le) b offset 5m > 1e3 and ignoring (q) c:rate5m{job=~\"$job\"} unless bool 0.5"));
+        assertEquals(
+                Set.of("a_bucket", "b", "c:rate5m"),
+                metricNames("histogram_quantile(0.99, sum by (job, le) (rate(a_bucket{x=\"y\", "
+                        + "z=~\"w|v\"}[$__rate_interval])))"
+                        + " / on(job) group_left(le) b offset 5m > 1e3 and ignoring (q) "
+                        + "c:rate5m{job=~\"$job\"} unless bool 0.5"));
     }
 
     /** Creates, reads, writes, misses (404) and ends sessions, and lets a GC happen, so that every meter exists. */
     private static void sendTraffic() {
         String id = given().post("/sessions").then().statusCode(201).extract().path("id");
         given().get("/sessions/{id}", id).then().statusCode(200);
-        given().contentType(ContentType.JSON).body("{\"sku\":\"A-1\"}").put("/sessions/{id}/items/cart", id).then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body("{\"sku\":\"A-1\"}")
+                .put("/sessions/{id}/items/cart", id)
+                .then()
+                .statusCode(201);
         given().get("/sessions/{id}/items/cart", id).then().statusCode(200);
         given().post("/sessions/{id}/items/visits/increment", id).then().statusCode(200);
         given().get("/sessions/{id}/items/absent", id).then().statusCode(404);
@@ -83,8 +96,14 @@ class MonitoringTest {
     }
 
     private static String scrape() {
-        return given().port(ConfigProvider.getConfig().getOptionalValue("quarkus.management.test-port", Integer.class)
-                        .orElse(9001)).get(METRICS).then().statusCode(200).extract().asString();
+        return given().port(ConfigProvider.getConfig()
+                        .getOptionalValue("quarkus.management.test-port", Integer.class)
+                        .orElse(9001))
+                .get(METRICS)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 
     /** The sample names of a Prometheus text exposition ({@code _bucket}, {@code _count}... as they appear). */
@@ -99,7 +118,8 @@ class MonitoringTest {
     }
 
     private static List<String> dashboardQueries() throws IOException {
-        JsonNode dashboard = new ObjectMapper().readTree(Files.readString(Manifests.K8S.resolve("monitoring/dashboard.json")));
+        JsonNode dashboard =
+                new ObjectMapper().readTree(Files.readString(Manifests.K8S.resolve("monitoring/dashboard.json")));
         List<String> queries = new ArrayList<>();
         dashboard.findValues("expr").forEach(expr -> queries.add(expr.asText()));
         for (JsonNode variable : dashboard.path("templating").path("list")) {

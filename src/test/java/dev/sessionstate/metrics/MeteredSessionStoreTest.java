@@ -16,17 +16,32 @@ class MeteredSessionStoreTest {
 
     @Test
     void availableIsOneWhileTheStoreAnswersAndPublishesItsCapacity() {
-        try (var store = new MeteredSessionStore(new InMemorySessionStore(10, new MicrometerSessionEvents(registry)),
-                registry, OptionalLong.of(10))) {
-            assertEquals(1, registry.get("sessions.store.available").tag("store", "memory").gauge().value());
-            assertEquals(10, registry.get("sessions.capacity").tag("store", "memory").gauge().value());
+        try (var store = new MeteredSessionStore(
+                new InMemorySessionStore(10, new MicrometerSessionEvents(registry)), registry, OptionalLong.of(10))) {
+            assertEquals(
+                    1,
+                    registry.get("sessions.store.available")
+                            .tag("store", "memory")
+                            .gauge()
+                            .value());
+            assertEquals(
+                    10,
+                    registry.get("sessions.capacity")
+                            .tag("store", "memory")
+                            .gauge()
+                            .value());
         }
     }
 
     @Test
     void availableIsZeroWhileTheStoreIsDownAndThereIsNoCapacityWithoutABound() {
         try (var store = new MeteredSessionStore(new UnavailableSessionStore(), registry)) {
-            assertEquals(0, registry.get("sessions.store.available").tag("store", "down").gauge().value());
+            assertEquals(
+                    0,
+                    registry.get("sessions.store.available")
+                            .tag("store", "down")
+                            .gauge()
+                            .value());
             assertNull(registry.find("sessions.capacity").gauge());
         }
     }

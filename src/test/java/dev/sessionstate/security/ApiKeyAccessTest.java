@@ -63,26 +63,42 @@ class ApiKeyAccessTest {
 
     @Test
     void everyOperationAllowsOnlyTheRolesThatMayDoIt() throws IOException {
-        Map<String, String> keys = Map.of("reader", ApiKeyProfile.READER, "writer", ApiKeyProfile.WRITER,
-                "events", ApiKeyProfile.EVENTS, "admin", ApiKeyProfile.ADMIN);
+        Map<String, String> keys = Map.of(
+                "reader",
+                ApiKeyProfile.READER,
+                "writer",
+                ApiKeyProfile.WRITER,
+                "events",
+                ApiKeyProfile.EVENTS,
+                "admin",
+                ApiKeyProfile.ADMIN);
         List<String> wrong = new ArrayList<>();
         for (Operation operation : operations()) {
             for (Map.Entry<String, String> caller : keys.entrySet()) {
                 String role = caller.getKey();
-                boolean admin = operation.method().equals("delete") && operation.template().endsWith("/lock");
-                boolean allowed = admin ? role.equals("admin")
+                boolean admin = operation.method().equals("delete")
+                        && operation.template().endsWith("/lock");
+                boolean allowed = admin
+                        ? role.equals("admin")
                         : role.equals("writer") || role.equals("reader") && operation.isRead();
                 Response answer = call(operation, caller.getValue());
                 int status = answer.statusCode();
                 if (allowed == (status == 401 || status == 403)) {
                     wrong.add(operation + " as " + role + ": " + status);
                 } else if (!allowed && !operation.method().equals("head")) {
-                    answer.then().statusCode(403).contentType("application/problem+json")
+                    answer.then()
+                            .statusCode(403)
+                            .contentType("application/problem+json")
                             .body("type", equalTo(PROBLEM + "forbidden"))
                             .body("status", equalTo(403))
-                            .body("detail", equalTo(admin ? "This operation needs the role admin."
-                                    : operation.isRead() ? "This operation needs the role reader or writer."
-                                    : "This operation needs the role writer."));
+                            .body(
+                                    "detail",
+                                    equalTo(
+                                            admin
+                                                    ? "This operation needs the role admin."
+                                                    : operation.isRead()
+                                                            ? "This operation needs the role reader or writer."
+                                                            : "This operation needs the role writer."));
                 }
             }
         }
@@ -91,12 +107,23 @@ class ApiKeyAccessTest {
 
     @Test
     void aRotatedOutKeyStillWorksWhileItsHashIsConfigured() {
-        String id = given().header("X-Api-Key", ApiKeyProfile.WRITER).post("/sessions").then().statusCode(201)
-                .extract().path("id");
-        given().header("X-Api-Key", ApiKeyProfile.WRITER_OLD).contentType(ContentType.JSON).body("7")
-                .put("/sessions/{id}/items/a", id).then().statusCode(201);
-        given().header("X-Api-Key", ApiKeyProfile.READER).get("/sessions/{id}/items/a", id)
-                .then().statusCode(200).body(equalTo("7"));
+        String id = given().header("X-Api-Key", ApiKeyProfile.WRITER)
+                .post("/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().header("X-Api-Key", ApiKeyProfile.WRITER_OLD)
+                .contentType(ContentType.JSON)
+                .body("7")
+                .put("/sessions/{id}/items/a", id)
+                .then()
+                .statusCode(201);
+        given().header("X-Api-Key", ApiKeyProfile.READER)
+                .get("/sessions/{id}/items/a", id)
+                .then()
+                .statusCode(200)
+                .body(equalTo("7"));
     }
 
     @Test
@@ -109,7 +136,10 @@ class ApiKeyAccessTest {
     @Test
     void anUnknownPathNeedsAKeyLikeAnyOther() {
         given().get("/nothing-here").then().statusCode(401);
-        given().header("X-Api-Key", ApiKeyProfile.READER).get("/nothing-here").then().statusCode(404);
+        given().header("X-Api-Key", ApiKeyProfile.READER)
+                .get("/nothing-here")
+                .then()
+                .statusCode(404);
     }
 
     private static void refusedAsUnauthenticated(Operation operation, String key, String detail) {
@@ -117,7 +147,8 @@ class ApiKeyAccessTest {
         assertEquals(401, answer.statusCode(), operation + " with key " + key);
         assertTrue(answer.header("WWW-Authenticate").startsWith("ApiKey"), operation.toString());
         if (!operation.method().equals("head")) {
-            answer.then().contentType("application/problem+json")
+            answer.then()
+                    .contentType("application/problem+json")
                     .body("type", equalTo(PROBLEM + "unauthenticated"))
                     .body("title", equalTo("Authentication required"))
                     .body("status", equalTo(401))
@@ -127,19 +158,34 @@ class ApiKeyAccessTest {
 
     /** Calls an operation on a new session, with a JSON body where the operation takes one. */
     private static Response call(Operation operation, String key) {
-        String id = given().header("X-Api-Key", ApiKeyProfile.WRITER).post("/sessions").then().statusCode(201)
-                .extract().path("id");
-        given().header("X-Api-Key", ApiKeyProfile.WRITER).contentType(ContentType.JSON).body("1")
-                .put("/sessions/{id}/items/k", id).then().statusCode(201);
-        String path = operation.template().replace("{id}", id).replace("{key}", "k").replace("{index}", "0")
+        String id = given().header("X-Api-Key", ApiKeyProfile.WRITER)
+                .post("/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().header("X-Api-Key", ApiKeyProfile.WRITER)
+                .contentType(ContentType.JSON)
+                .body("1")
+                .put("/sessions/{id}/items/k", id)
+                .then()
+                .statusCode(201);
+        String path = operation
+                .template()
+                .replace("{id}", id)
+                .replace("{key}", "k")
+                .replace("{index}", "0")
                 .replace("{lockId}", "1");
         RequestSpecification request = given().redirects().follow(false);
         if (key != null) {
             request.header("X-Api-Key", key);
         }
         if (!operation.isRead() && !operation.method().equals("delete")) {
-            request.contentType(operation.method().equals("patch") && !path.endsWith("/items")
-                    ? "application/merge-patch+json" : "application/json").body(path.endsWith("/sessions") ? "{}" : "1");
+            request.contentType(
+                            operation.method().equals("patch") && !path.endsWith("/items")
+                                    ? "application/merge-patch+json"
+                                    : "application/json")
+                    .body(path.endsWith("/sessions") ? "{}" : "1");
         }
         return request.request(operation.method().toUpperCase(), path);
     }
@@ -150,7 +196,8 @@ class ApiKeyAccessTest {
         for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();
             path.getValue().fieldNames().forEachRemaining(method -> {
-                if (Set.of("get", "head", "put", "post", "patch", "delete", "options").contains(method)) {
+                if (Set.of("get", "head", "put", "post", "patch", "delete", "options")
+                        .contains(method)) {
                     operations.add(new Operation(method, path.getKey()));
                 }
             });
@@ -160,6 +207,8 @@ class ApiKeyAccessTest {
     }
 
     static int managementPort() {
-        return ConfigProvider.getConfig().getOptionalValue("quarkus.management.test-port", Integer.class).orElse(9001);
+        return ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.management.test-port", Integer.class)
+                .orElse(9001);
     }
 }

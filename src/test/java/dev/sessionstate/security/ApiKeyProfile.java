@@ -19,15 +19,23 @@ public class ApiKeyProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.ofEntries(
                 Map.entry("sessions.auth.mode", "api-key"),
-                Map.entry("sessions.auth.api-keys.reports.sha256", "c3d2199d7156f6e2fbac840e3a1cf7f7b30d7c601ba518a01223cfde2255a8d2"),
+                Map.entry(
+                        "sessions.auth.api-keys.reports.sha256",
+                        "c3d2199d7156f6e2fbac840e3a1cf7f7b30d7c601ba518a01223cfde2255a8d2"),
                 Map.entry("sessions.auth.api-keys.reports.roles", "reader"),
-                Map.entry("sessions.auth.api-keys.shop.sha256", "ed899bdc7fabfceb3e5c7684ba4fb2c6b14aac98f7396fca4e89181a6702b2b1,"
-                        + "4450df49ba26130d100d64a78cd5a13850f2c38191938318900c6bbb918d3b48"),
+                Map.entry(
+                        "sessions.auth.api-keys.shop.sha256",
+                        "ed899bdc7fabfceb3e5c7684ba4fb2c6b14aac98f7396fca4e89181a6702b2b1,"
+                                + "4450df49ba26130d100d64a78cd5a13850f2c38191938318900c6bbb918d3b48"),
                 Map.entry("sessions.auth.api-keys.shop.roles", "writer"),
                 Map.entry("sessions.auth.api-keys.shop.application", "shop"),
-                Map.entry("sessions.auth.api-keys.audit.sha256", "9d4c4c76a188ae5d1fd7170d977e9f04bb1f73177165d8190cfbfc18503ec8e6"),
+                Map.entry(
+                        "sessions.auth.api-keys.audit.sha256",
+                        "9d4c4c76a188ae5d1fd7170d977e9f04bb1f73177165d8190cfbfc18503ec8e6"),
                 Map.entry("sessions.auth.api-keys.audit.roles", "events"),
-                Map.entry("sessions.auth.api-keys.ops.sha256", "3a1fad8edd9e0c32b987eb06618e5572f46b453d3c8006562ec418b2893452bb"),
+                Map.entry(
+                        "sessions.auth.api-keys.ops.sha256",
+                        "3a1fad8edd9e0c32b987eb06618e5572f46b453d3c8006562ec418b2893452bb"),
                 Map.entry("sessions.auth.api-keys.ops.roles", "admin"));
     }
 }

@@ -27,7 +27,8 @@ class ApiKeysTest {
 
     @Test
     void eachOfAClientsKeysFindsTheClientAndNoOtherKeyDoes() {
-        ApiKeys keys = new ApiKeys(Map.of("shop", client(List.of(WRITER_HASH, " " + OLD_HASH.toUpperCase()), Set.of(Role.WRITER))));
+        ApiKeys keys = new ApiKeys(Map.of(
+                "shop", client(List.of(WRITER_HASH, " " + OLD_HASH.toUpperCase()), Set.of(Role.WRITER))));
         ApiKeys.Client shop = keys.find(ApiKeyProfile.WRITER).orElseThrow();
         assertEquals("shop", shop.name());
         assertEquals(Set.of("writer"), shop.roles());
@@ -41,7 +42,8 @@ class ApiKeysTest {
     @Test
     void aValueThatIsNoSha256IsRefusedWithoutBeingRepeated() {
         for (String bad : List.of("abc", WRITER_HASH.substring(1) + "g", WRITER_HASH + "00")) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
                     () -> new ApiKeys(Map.of("shop", client(List.of(bad), Set.of(Role.READER)))));
             assertTrue(e.getMessage().contains("sessions.auth.api-keys.shop.sha256"), e.getMessage());
             assertFalse(e.getMessage().contains(bad), e.getMessage());
@@ -54,7 +56,8 @@ class ApiKeysTest {
         assertNull(AuthStartup.mistake(Set.of(AuthMode.API_KEY), true, false));
         assertNull(AuthStartup.mistake(Set.of(AuthMode.API_KEY, AuthMode.OIDC), true, true));
         assertNull(AuthStartup.mistake(Set.of(AuthMode.OIDC), false, true));
-        assertTrue(AuthStartup.mistake(Set.of(AuthMode.NONE, AuthMode.API_KEY), true, false).contains("none cannot"));
+        assertTrue(AuthStartup.mistake(Set.of(AuthMode.NONE, AuthMode.API_KEY), true, false)
+                .contains("none cannot"));
         assertTrue(AuthStartup.mistake(Set.of(AuthMode.API_KEY), false, false).contains("no sessions.auth.api-keys"));
         assertTrue(AuthStartup.mistake(Set.of(AuthMode.OIDC), false, false).contains("tenant-enabled=true"));
         assertTrue(AuthStartup.mistake(Set.of(AuthMode.API_KEY), true, true).contains("tenant-enabled=false"));

@@ -62,21 +62,43 @@ class SessionIdsNotLoggedTest {
     }
 
     private static String lifeOfASession() {
-        String id = as(ApiKeyProfile.WRITER).contentType(ContentType.JSON).body("{\"timeoutSeconds\":60}")
-                .post("/sessions").then().statusCode(201).extract().path("id");
-        as(ApiKeyProfile.WRITER).contentType(ContentType.JSON).body("{\"a\":1}").put("/sessions/{id}/items/k", id)
-                .then().statusCode(201);
+        String id = as(ApiKeyProfile.WRITER)
+                .contentType(ContentType.JSON)
+                .body("{\"timeoutSeconds\":60}")
+                .post("/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(ApiKeyProfile.WRITER)
+                .contentType(ContentType.JSON)
+                .body("{\"a\":1}")
+                .put("/sessions/{id}/items/k", id)
+                .then()
+                .statusCode(201);
         as(ApiKeyProfile.READER).get("/sessions/{id}/items/k", id).then().statusCode(200);
         as(ApiKeyProfile.READER).get("/sessions/{id}", id).then().statusCode(200);
         as(ApiKeyProfile.READER).get("/sessions/{id}/items/missing", id).then().statusCode(404);
         as(ApiKeyProfile.READER).delete("/sessions/{id}", id).then().statusCode(403);
         as("ssk_wrong_key").get("/sessions/{id}/items/k", id).then().statusCode(401);
         given().get("/sessions/{id}", id).then().statusCode(401);
-        as(ApiKeyProfile.WRITER).contentType(ContentType.JSON).body("{").put("/sessions/{id}/items/k", id)
-                .then().statusCode(400);
-        as(ApiKeyProfile.WRITER).contentType(ContentType.JSON).header("If-Match", "\"999\"").body("2")
-                .put("/sessions/{id}/items/k", id).then().statusCode(412);
-        as(ApiKeyProfile.WRITER).post("/sessions/{id}/items/k/increment", id).then().statusCode(422);
+        as(ApiKeyProfile.WRITER)
+                .contentType(ContentType.JSON)
+                .body("{")
+                .put("/sessions/{id}/items/k", id)
+                .then()
+                .statusCode(400);
+        as(ApiKeyProfile.WRITER)
+                .contentType(ContentType.JSON)
+                .header("If-Match", "\"999\"")
+                .body("2")
+                .put("/sessions/{id}/items/k", id)
+                .then()
+                .statusCode(412);
+        as(ApiKeyProfile.WRITER)
+                .post("/sessions/{id}/items/k/increment", id)
+                .then()
+                .statusCode(422);
         as(ApiKeyProfile.WRITER).delete("/sessions/{id}", id).then().statusCode(204);
         as(ApiKeyProfile.READER).get("/sessions/{id}/items/k", id).then().statusCode(404);
         as(ApiKeyProfile.WRITER).post("/sessions/{id}/touch", id).then().statusCode(404);

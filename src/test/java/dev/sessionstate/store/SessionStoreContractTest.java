@@ -1,7 +1,5 @@
 package dev.sessionstate.store;
 
-import dev.sessionstate.core.UpdateResult;
-import dev.sessionstate.core.SessionStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -16,6 +14,8 @@ import dev.sessionstate.core.Session;
 import dev.sessionstate.core.SessionEvents;
 import dev.sessionstate.core.SessionException;
 import dev.sessionstate.core.SessionIds;
+import dev.sessionstate.core.SessionStore;
+import dev.sessionstate.core.UpdateResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +61,8 @@ public abstract class SessionStoreContractTest {
         Session session = newSession(Items.of(orderedItems()));
         join(store.insert(session));
 
-        UpdateResult<Session> read = join(store.update(session.id(), T0, current -> new UpdateResult<>(current, current)));
+        UpdateResult<Session> read =
+                join(store.update(session.id(), T0, current -> new UpdateResult<>(current, current)));
 
         assertEquals(session.id(), read.result().id());
         assertEquals(List.of("z", "a", "m"), read.result().items().keys());
@@ -72,7 +73,9 @@ public abstract class SessionStoreContractTest {
     @Test
     void updateStoresTheNewSessionAndReturnsItsResult() {
         Session session = insert();
-        UpdateResult<String> change = join(store.update(session.id(), T0,
+        UpdateResult<String> change = join(store.update(
+                session.id(),
+                T0,
                 current -> new UpdateResult<>(current.withItems(current.items().with("k", "\"v\"")), "done")));
 
         assertEquals("done", change.result());
@@ -83,16 +86,19 @@ public abstract class SessionStoreContractTest {
 
     @Test
     void updateOfUnknownSessionFailsWithNotFound() {
-        assertRefused(SessionException.Kind.SESSION_NOT_FOUND,
+        assertRefused(
+                SessionException.Kind.SESSION_NOT_FOUND,
                 () -> join(store.update(ids.next(), T0, current -> new UpdateResult<>(current, null))));
     }
 
     @Test
     void refusedUpdateLeavesSessionUnchanged() {
         Session session = insert();
-        assertRefused(SessionException.Kind.READ_ONLY, () -> join(store.update(session.id(), T0, current -> {
-            throw new SessionException(SessionException.Kind.READ_ONLY, "no");
-        })));
+        assertRefused(
+                SessionException.Kind.READ_ONLY,
+                () -> join(store.update(session.id(), T0, current -> {
+                    throw new SessionException(SessionException.Kind.READ_ONLY, "no");
+                })));
         assertEquals(1, read(session.id(), T0).version());
         assertTrue(read(session.id(), T0).items().asMap().isEmpty());
     }
@@ -103,8 +109,7 @@ public abstract class SessionStoreContractTest {
         Instant justBefore = T0.plusSeconds(TIMEOUT).minusMillis(1);
         assertEquals(session.id(), read(session.id(), justBefore).id());
 
-        assertRefused(SessionException.Kind.SESSION_NOT_FOUND,
-                () -> read(session.id(), T0.plusSeconds(TIMEOUT)));
+        assertRefused(SessionException.Kind.SESSION_NOT_FOUND, () -> read(session.id(), T0.plusSeconds(TIMEOUT)));
         assertEquals(List.of(EndReason.EXPIRED), events.ended());
     }
 
@@ -176,7 +181,8 @@ public abstract class SessionStoreContractTest {
         pool.shutdown();
 
         Session result = read(session.id(), T0);
-        assertEquals(Long.toString((long) writers * incrementsEach), result.items().get("n"));
+        assertEquals(
+                Long.toString((long) writers * incrementsEach), result.items().get("n"));
         for (int w = 0; w < writers; w++) {
             assertEquals(Integer.toString(incrementsEach), result.items().get("writer-" + w));
         }
@@ -203,9 +209,11 @@ public abstract class SessionStoreContractTest {
     @Test
     void deleteWhoseCheckRefusesRemovesNothing() {
         Session session = insert();
-        assertRefused(SessionException.Kind.SESSION_LOCKED, () -> join(store.delete(session.id(), T0, current -> {
-            throw SessionException.locked(null, T0, "no");
-        })));
+        assertRefused(
+                SessionException.Kind.SESSION_LOCKED,
+                () -> join(store.delete(session.id(), T0, current -> {
+                    throw SessionException.locked(null, T0, "no");
+                })));
 
         assertEquals(session.id(), read(session.id(), T0).id());
         assertEquals(List.of(), events.ended());
@@ -228,7 +236,8 @@ public abstract class SessionStoreContractTest {
                         if (current.leaseAt(T0) != null) {
                             throw SessionException.locked(current.lease(), T0, "taken");
                         }
-                        return new UpdateResult<>(current.withLease(new Lease(current.fence() + 1, T0, T0.plusSeconds(30))), null);
+                        return new UpdateResult<>(
+                                current.withLease(new Lease(current.fence() + 1, T0, T0.plusSeconds(30))), null);
                     }));
                     return true;
                 } catch (CompletionException lost) {
@@ -264,7 +273,8 @@ public abstract class SessionStoreContractTest {
     }
 
     protected Session read(String id, Instant now) {
-        return join(store.update(id, now, current -> new UpdateResult<>(current, null))).session();
+        return join(store.update(id, now, current -> new UpdateResult<>(current, null)))
+                .session();
     }
 
     private static Map<String, String> orderedItems() {
@@ -298,8 +308,7 @@ public abstract class SessionStoreContractTest {
         private final List<EndReason> ended = java.util.Collections.synchronizedList(new ArrayList<>());
 
         @Override
-        public void created() {
-        }
+        public void created() {}
 
         @Override
         public void ended(EndReason reason) {

@@ -6,9 +6,9 @@ import dev.sessionstate.core.Failures;
 import dev.sessionstate.core.Session;
 import dev.sessionstate.core.SessionEvents;
 import dev.sessionstate.core.SessionException;
-import dev.sessionstate.core.UpdateResult;
 import dev.sessionstate.core.SessionStore;
 import dev.sessionstate.core.SessionUpdate;
+import dev.sessionstate.core.UpdateResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -54,7 +54,8 @@ public final class InfinispanSessionStore implements SessionStore {
     private final ExpiryRule expiry;
     private final Duration operationTimeout;
 
-    private InfinispanSessionStore(SessionsCache cache, SessionEvents events, Duration touchInterval, Duration operationTimeout) {
+    private InfinispanSessionStore(
+            SessionsCache cache, SessionEvents events, Duration touchInterval, Duration operationTimeout) {
         this.cache = cache;
         this.events = events;
         this.expiry = new ExpiryRule(touchInterval);
@@ -65,8 +66,8 @@ public final class InfinispanSessionStore implements SessionStore {
      * A store on the cluster that {@code manager} connects to. Nothing is contacted here: the
      * client is asked for, and the cache found or created, by the first operation.
      */
-    public static InfinispanSessionStore create(Supplier<RemoteCacheManager> manager, InfinispanSettings settings,
-            SessionEvents events) {
+    public static InfinispanSessionStore create(
+            Supplier<RemoteCacheManager> manager, InfinispanSettings settings, SessionEvents events) {
         SessionsCache cache = new SessionsCache(manager, settings.cache(), settings.cacheConfiguration());
         return new InfinispanSessionStore(cache, events, settings.touchInterval(), settings.operationTimeout());
     }
@@ -99,8 +100,8 @@ public final class InfinispanSessionStore implements SessionStore {
         return call(budget, caches -> attemptUpdate(caches, id, now, update, budget));
     }
 
-    private <R> CompletableFuture<UpdateResult<R>> attemptUpdate(SessionsCache.Caches caches, String id, Instant now,
-            SessionUpdate<R> update, Budget budget) {
+    private <R> CompletableFuture<UpdateResult<R>> attemptUpdate(
+            SessionsCache.Caches caches, String id, Instant now, SessionUpdate<R> update, Budget budget) {
         return caches.plain().getWithMetadataAsync(id).thenCompose(stored -> {
             if (stored == null) {
                 return CompletableFuture.failedFuture(SessionException.sessionNotFound());
@@ -116,8 +117,14 @@ public final class InfinispanSessionStore implements SessionStore {
                 return CompletableFuture.completedFuture(change);
             }
             return caches.plain()
-                    .replaceWithVersionAsync(id, documents.write(next), stored.getVersion(),
-                            lifespanSeconds(next), TimeUnit.SECONDS, -1, TimeUnit.SECONDS)
+                    .replaceWithVersionAsync(
+                            id,
+                            documents.write(next),
+                            stored.getVersion(),
+                            lifespanSeconds(next),
+                            TimeUnit.SECONDS,
+                            -1,
+                            TimeUnit.SECONDS)
                     .thenCompose(replaced -> replaced
                             ? CompletableFuture.completedFuture(change)
                             // Another writer came first: run the update again on what it stored.
@@ -132,8 +139,8 @@ public final class InfinispanSessionStore implements SessionStore {
     }
 
     /** Like an update: the version that {@code check} accepted is the one removed, or it checks again. */
-    private CompletableFuture<Boolean> attemptDelete(SessionsCache.Caches caches, String id, Instant now,
-            Consumer<Session> check, Budget budget) {
+    private CompletableFuture<Boolean> attemptDelete(
+            SessionsCache.Caches caches, String id, Instant now, Consumer<Session> check, Budget budget) {
         return caches.plain().getWithMetadataAsync(id).thenCompose(stored -> {
             if (stored == null) {
                 return CompletableFuture.completedFuture(false);
@@ -143,18 +150,21 @@ public final class InfinispanSessionStore implements SessionStore {
                 return removeExpired(caches, id, stored).thenApply(ignored -> false);
             }
             check.accept(current);
-            return caches.plain().removeWithVersionAsync(id, stored.getVersion()).thenCompose(removed -> {
-                if (removed) {
-                    events.ended(EndReason.ABANDONED);
-                    return CompletableFuture.completedFuture(true);
-                }
-                return budget.retry(() -> attemptDelete(caches, id, now, check, budget));
-            });
+            return caches.plain()
+                    .removeWithVersionAsync(id, stored.getVersion())
+                    .thenCompose(removed -> {
+                        if (removed) {
+                            events.ended(EndReason.ABANDONED);
+                            return CompletableFuture.completedFuture(true);
+                        }
+                        return budget.retry(() -> attemptDelete(caches, id, now, check, budget));
+                    });
         });
     }
 
     /** Removes an expired document unless it changed meanwhile; only the replica whose removal wins reports it. */
-    private CompletableFuture<Void> removeExpired(SessionsCache.Caches caches, String id, MetadataValue<String> stored) {
+    private CompletableFuture<Void> removeExpired(
+            SessionsCache.Caches caches, String id, MetadataValue<String> stored) {
         return caches.plain().removeWithVersionAsync(id, stored.getVersion()).thenAccept(removed -> {
             if (removed) {
                 events.ended(EndReason.EXPIRED);
@@ -170,6 +180,7 @@ public final class InfinispanSessionStore implements SessionStore {
     private final class Budget {
         /** When the operation must have finished, in {@link System#nanoTime()}. */
         private final long deadline = System.nanoTime() + operationTimeout.toNanos();
+
         private volatile boolean contended;
 
         /**
@@ -238,7 +249,9 @@ public final class InfinispanSessionStore implements SessionStore {
     }
 
     private SessionException contention() {
-        return new SessionException(SessionException.Kind.WRITE_CONTENTION, "Other writers kept changing the session for "
-                + operationTimeout.toMillis() + " ms, so this change could not be applied. Try again shortly.");
+        return new SessionException(
+                SessionException.Kind.WRITE_CONTENTION,
+                "Other writers kept changing the session for " + operationTimeout.toMillis()
+                        + " ms, so this change could not be applied. Try again shortly.");
     }
 }

@@ -20,7 +20,8 @@ public record InfinispanSettings(String cache, int owners, Duration touchInterva
     public String cacheConfiguration() {
         return """
                 {"distributed-cache":{"mode":"SYNC","owners":%d,"statistics":true,\
-                "encoding":{"key":{"media-type":"text/plain; charset=UTF-8"},"value":{"media-type":"application/json"}},\
+                "encoding":{"key":{"media-type":"text/plain; charset=UTF-8"},\
+                "value":{"media-type":"application/json"}},\
                 "expiration":{"interval":60000}}}""".formatted(owners);
     }
 }

@@ -19,6 +19,7 @@ final class JsonCursor {
      * for; kept for the cursor's life, so that skipping each item does not allocate one.
      */
     private final StringBuilder open = new StringBuilder();
+
     private int at;
 
     JsonCursor(String text) {

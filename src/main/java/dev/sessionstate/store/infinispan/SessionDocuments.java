@@ -30,8 +30,11 @@ import java.time.LocalDate;
 final class SessionDocuments {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
-    /** The epoch days of 0000-01-01 and 9999-12-31, the years that {@link Instant#toString()} writes with four digits. */
+    /**
+     * The epoch days of 0000-01-01 and 9999-12-31, the years that {@link Instant#toString()} writes with four digits.
+     */
     private static final long MIN_FAST_DAY = LocalDate.of(0, 1, 1).toEpochDay();
+
     private static final long MAX_FAST_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
 
     /** The document of {@code session}. */
@@ -43,15 +46,20 @@ final class SessionDocuments {
         instant(out, session.createdAt());
         out.append("\",\"lastAccessedAt\":\"");
         instant(out, session.lastAccessedAt());
-        out.append("\",\"timeoutSeconds\":").append(session.timeoutSeconds())
-                .append(",\"readOnly\":").append(session.readOnly())
-                .append(",\"version\":").append(session.version());
+        out.append("\",\"timeoutSeconds\":")
+                .append(session.timeoutSeconds())
+                .append(",\"readOnly\":")
+                .append(session.readOnly())
+                .append(",\"version\":")
+                .append(session.version());
         writeLease(out, session);
         SessionProperties properties = session.properties();
         out.append(",\"properties\":{\"commandParm\":");
         string(out, properties.commandParm());
-        out.append(",\"lcid\":").append(properties.lcid())
-                .append(",\"codePage\":").append(properties.codePage())
+        out.append(",\"lcid\":")
+                .append(properties.lcid())
+                .append(",\"codePage\":")
+                .append(properties.codePage())
                 .append("},\"items\":{");
         boolean first = true;
         for (var item : session.items().asMap().entrySet()) {
@@ -98,8 +106,17 @@ final class SessionDocuments {
             if (id == null || createdAt == null || lastAccessedAt == null || timeoutSeconds <= 0) {
                 throw new IllegalArgumentException("a member is missing");
             }
-            return new Session(id, createdAt, lastAccessedAt, Math.toIntExact(timeoutSeconds), readOnly, properties,
-                    items, version, lease, lease == null ? fence : Math.max(fence, lease.id()));
+            return new Session(
+                    id,
+                    createdAt,
+                    lastAccessedAt,
+                    Math.toIntExact(timeoutSeconds),
+                    readOnly,
+                    properties,
+                    items,
+                    version,
+                    lease,
+                    lease == null ? fence : Math.max(fence, lease.id()));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a session document", e);
         }
@@ -246,8 +263,14 @@ final class SessionDocuments {
      */
     static Instant instant(String text) {
         int n = text.length();
-        if (n < 20 || n > 30 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(n - 1) != 'Z') {
+        if (n < 20
+                || n > 30
+                || text.charAt(4) != '-'
+                || text.charAt(7) != '-'
+                || text.charAt(10) != 'T'
+                || text.charAt(13) != ':'
+                || text.charAt(16) != ':'
+                || text.charAt(n - 1) != 'Z') {
             return Instant.parse(text);
         }
         int nanos = 0;
@@ -267,7 +290,8 @@ final class SessionDocuments {
         if (hour > 23 || minute > 59 || second > 59) {
             return Instant.parse(text);
         }
-        long days = LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10)).toEpochDay();
+        long days = LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10))
+                .toEpochDay();
         return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
     }
 

@@ -98,6 +98,7 @@ final class SessionsCache implements AutoCloseable {
 
     /** How often, and how far apart, to look for a cache that another replica is creating. */
     private static final int CREATION_LOOKS = 10;
+
     private static final Duration CREATION_WAIT = Duration.ofMillis(100);
 
     private Caches open() {
@@ -122,7 +123,10 @@ final class SessionsCache implements AutoCloseable {
             return null;
         }
         // Hot Rod tells a cache's encoding only in its ping answer, which the public API keeps to itself.
-        PingResponse ping = ((InternalRemoteCache<String, String>) cache).ping().toCompletableFuture().join();
+        PingResponse ping = ((InternalRemoteCache<String, String>) cache)
+                .ping()
+                .toCompletableFuture()
+                .join();
         return ping.isCacheNotFound() ? null : new Found(cache, ping);
     }
 
@@ -151,7 +155,9 @@ final class SessionsCache implements AutoCloseable {
                 return created;
             }
             if (refused == null || attempt == CREATION_LOOKS) {
-                throw refused != null ? refused : new HotRodClientException("Infinispan lost cache '" + name + "' on creation");
+                throw refused != null
+                        ? refused
+                        : new HotRodClientException("Infinispan lost cache '" + name + "' on creation");
             }
             try {
                 Thread.sleep(CREATION_WAIT.toMillis());
@@ -171,12 +177,14 @@ final class SessionsCache implements AutoCloseable {
         }
         String problem = "keys " + key + " and values " + value;
         if (!problem.equals(reported)) {
-            LOG.errorf("Infinispan cache '%s' has %s; the service needs keys %s and values %s. It reports itself"
-                    + " not ready until the cache has them (remove the cache to have the service create it).",
+            LOG.errorf(
+                    "Infinispan cache '%s' has %s; the service needs keys %s and values %s. It reports itself"
+                            + " not ready until the cache has them (remove the cache to have the service create it).",
                     name, problem, JSON_TEXT.getKeyType(), JSON_TEXT.getValueType());
             reported = problem;
         }
-        throw new SessionException(SessionException.Kind.STORE_UNAVAILABLE,
+        throw new SessionException(
+                SessionException.Kind.STORE_UNAVAILABLE,
                 "The session store is misconfigured; an operator must fix it (see the service log).");
     }
 
@@ -185,13 +193,11 @@ final class SessionsCache implements AutoCloseable {
     }
 
     /** A cache that the server has, and its answer to a ping. */
-    private record Found(RemoteCache<String, String> cache, PingResponse ping) {
-    }
+    private record Found(RemoteCache<String, String> cache, PingResponse ping) {}
 
     /**
      * Two views of the sessions cache: {@code plain}, and {@code returning}, whose writes answer
      * the previous value (Hot Rod answers null without the flag).
      */
-    record Caches(RemoteCache<String, String> plain, RemoteCache<String, String> returning) {
-    }
+    record Caches(RemoteCache<String, String> plain, RemoteCache<String, String> returning) {}
 }

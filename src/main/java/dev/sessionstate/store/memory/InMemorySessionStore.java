@@ -5,9 +5,9 @@ import dev.sessionstate.core.ExpiryRule;
 import dev.sessionstate.core.Session;
 import dev.sessionstate.core.SessionEvents;
 import dev.sessionstate.core.SessionException;
-import dev.sessionstate.core.UpdateResult;
 import dev.sessionstate.core.SessionStore;
 import dev.sessionstate.core.SessionUpdate;
+import dev.sessionstate.core.UpdateResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -52,8 +52,10 @@ public final class InMemorySessionStore implements SessionStore {
     public CompletionStage<Void> insert(Session session) {
         if (count.incrementAndGet() > maxSessions) {
             count.decrementAndGet();
-            return CompletableFuture.failedFuture(new SessionException(SessionException.Kind.CAPACITY_EXHAUSTED,
-                    "This instance holds its maximum of " + maxSessions + " sessions; try again when some have ended."));
+            return CompletableFuture.failedFuture(new SessionException(
+                    SessionException.Kind.CAPACITY_EXHAUSTED,
+                    "This instance holds its maximum of " + maxSessions
+                            + " sessions; try again when some have ended."));
         }
         if (sessions.putIfAbsent(session.id(), session) != null) {
             count.decrementAndGet();

@@ -29,10 +29,12 @@ public final class InfinispanServer implements AutoCloseable {
 
     /** Hot Rod and REST share one port: 11222 plus the node's port offset. */
     private static final int BASE_PORT = 11222;
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Path BUILD = Path.of("target", "infinispan-server");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int portOffset;
@@ -56,24 +58,37 @@ public final class InfinispanServer implements AutoCloseable {
      * A node of cluster {@code cluster}, whose members listen for JGroups on the ports in
      * {@code initialHosts} (such as {@code 127.0.0.1[7902],127.0.0.1[7903]}).
      */
-    public static InfinispanServer node(String name, int portOffset, int jgroupsPort, String cluster, String initialHosts) {
+    public static InfinispanServer node(
+            String name, int portOffset, int jgroupsPort, String cluster, String initialHosts) {
         Path root = BUILD.resolve(name).toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
-                "--add-exports", "java.naming/com.sun.jndi.ldap=ALL-UNNAMED",
-                "--add-opens", "java.base/java.util=ALL-UNNAMED",
-                "--add-opens", "java.base/java.util.concurrent=ALL-UNNAMED",
+                "--add-exports",
+                "java.naming/com.sun.jndi.ldap=ALL-UNNAMED",
+                "--add-opens",
+                "java.base/java.util=ALL-UNNAMED",
+                "--add-opens",
+                "java.base/java.util.concurrent=ALL-UNNAMED",
                 "-Dinfinispan.cluster.name=" + cluster,
                 "-Dinfinispan.node.name=" + name,
                 "-Djgroups.tcp.port=" + jgroupsPort,
                 "-Djgroups.tcpping.initial_hosts=" + initialHosts,
                 // The same offset on every node, or failure-detection sockets never connect.
                 "-Djgroups.fd.port-offset=50000",
-                "-cp", classPath(),
+                "-cp",
+                classPath(),
                 "org.infinispan.server.Bootstrap",
-                "-s", root.toString(), "-c", "infinispan.xml",
-                "-b", "127.0.0.1", "-k", "127.0.0.1", "-o", Integer.toString(portOffset)));
+                "-s",
+                root.toString(),
+                "-c",
+                "infinispan.xml",
+                "-b",
+                "127.0.0.1",
+                "-k",
+                "127.0.0.1",
+                "-o",
+                Integer.toString(portOffset)));
         return new InfinispanServer(name, portOffset, command, root);
     }
 
@@ -83,7 +98,8 @@ public final class InfinispanServer implements AutoCloseable {
             prepareRoot();
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("log/server.out").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            root.resolve("log/server.out").toFile()))
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Infinispan server " + name + " did not start", e);
@@ -131,14 +147,19 @@ public final class InfinispanServer implements AutoCloseable {
 
     private void awaitHealthy() {
         HttpRequest health = HttpRequest.newBuilder(restUri().resolve("container/health/status"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         try {
-            await("Infinispan server " + name + " healthy").atMost(START_TIMEOUT).pollInterval(POLL)
+            await("Infinispan server " + name + " healthy")
+                    .atMost(START_TIMEOUT)
+                    .pollInterval(POLL)
                     .until(() -> isHealthy(health));
         } catch (ConditionTimeoutException e) {
             close();
-            throw new IllegalStateException("Infinispan server " + name + " was not healthy within " + START_TIMEOUT
-                    + "; see " + root.resolve("log/server.out"), e);
+            throw new IllegalStateException(
+                    "Infinispan server " + name + " was not healthy within " + START_TIMEOUT + "; see "
+                            + root.resolve("log/server.out"),
+                    e);
         }
     }
 
@@ -161,7 +182,8 @@ public final class InfinispanServer implements AutoCloseable {
             Path path = root.resolve(dir);
             if (Files.exists(path)) {
                 try (Stream<Path> files = Files.walk(path)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    files.sorted(Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
         }
@@ -180,8 +202,10 @@ public final class InfinispanServer implements AutoCloseable {
         try {
             return Files.readString(file).strip();
         } catch (IOException e) {
-            throw new UncheckedIOException("No Infinispan server class path at " + file
-                    + "; the build writes it in generate-test-resources (./mvnw verify)", e);
+            throw new UncheckedIOException(
+                    "No Infinispan server class path at " + file
+                            + "; the build writes it in generate-test-resources (./mvnw verify)",
+                    e);
         }
     }
 }

@@ -9,8 +9,8 @@ import dev.sessionstate.core.Items;
 import dev.sessionstate.core.Session;
 import dev.sessionstate.core.SessionEvents;
 import dev.sessionstate.core.SessionException;
-import dev.sessionstate.core.UpdateResult;
 import dev.sessionstate.core.SessionStore;
+import dev.sessionstate.core.UpdateResult;
 import dev.sessionstate.metrics.MeteredSessionStore;
 import dev.sessionstate.store.SessionStoreContractTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -41,7 +41,9 @@ class InfinispanSessionStoreTest extends SessionStoreContractTest {
 
     @BeforeAll
     static void connect() {
-        client = new RemoteCacheManager(new ConfigurationBuilder().addServers(TestServers.shared().address()).build());
+        client = new RemoteCacheManager(new ConfigurationBuilder()
+                .addServers(TestServers.shared().address())
+                .build());
     }
 
     @AfterAll
@@ -58,9 +60,10 @@ class InfinispanSessionStoreTest extends SessionStoreContractTest {
         return store(touchInterval, Duration.ofSeconds(5), events);
     }
 
-    private static InfinispanSessionStore store(Duration touchInterval, Duration operationTimeout, SessionEvents events) {
-        return InfinispanSessionStore.create(() -> client,
-                new InfinispanSettings(CACHE, 2, touchInterval, operationTimeout), events);
+    private static InfinispanSessionStore store(
+            Duration touchInterval, Duration operationTimeout, SessionEvents events) {
+        return InfinispanSessionStore.create(
+                () -> client, new InfinispanSettings(CACHE, 2, touchInterval, operationTimeout), events);
     }
 
     @Test
@@ -68,22 +71,33 @@ class InfinispanSessionStoreTest extends SessionStoreContractTest {
         Session session = insert();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         AtomicInteger attempts = new AtomicInteger();
-        try (RemoteCacheManager rival = new RemoteCacheManager(
-                        new ConfigurationBuilder().addServers(TestServers.shared().address()).build());
-                SessionStore metered = new MeteredSessionStore(store(Duration.ZERO, Duration.ofMillis(200), events), registry)) {
-            RemoteCache<String, String> other = rival.<String, String>getCache(CACHE).withDataFormat(SessionsCache.JSON_TEXT);
+        try (RemoteCacheManager rival = new RemoteCacheManager(new ConfigurationBuilder()
+                        .addServers(TestServers.shared().address())
+                        .build());
+                SessionStore metered =
+                        new MeteredSessionStore(store(Duration.ZERO, Duration.ofMillis(200), events), registry)) {
+            RemoteCache<String, String> other =
+                    rival.<String, String>getCache(CACHE).withDataFormat(SessionsCache.JSON_TEXT);
 
-            assertRefused(SessionException.Kind.WRITE_CONTENTION, () -> join(metered.update(session.id(), T0, current -> {
-                attempts.incrementAndGet();
-                // Another writer stores the document again before this update's compare-and-set, which so always loses.
-                other.put(session.id(), other.get(session.id()), 60, TimeUnit.SECONDS);
-                return new UpdateResult<>(current.withItems(current.items().with("mine", "1")), null);
-            })));
+            assertRefused(
+                    SessionException.Kind.WRITE_CONTENTION,
+                    () -> join(metered.update(session.id(), T0, current -> {
+                        attempts.incrementAndGet();
+                        // Another writer stores the document again before this update's compare-and-set, which so
+                        // always loses.
+                        other.put(session.id(), other.get(session.id()), 60, TimeUnit.SECONDS);
+                        return new UpdateResult<>(
+                                current.withItems(current.items().with("mine", "1")), null);
+                    })));
 
             assertTrue(attempts.get() > 1, "the update was tried again after losing");
             assertFalse(read(session.id(), T0).items().asMap().containsKey("mine"), "no losing write landed");
-            assertEquals(1, registry.get("sessions.store.operations")
-                    .tags("operation", "update", "outcome", "write_contention").timer().count());
+            assertEquals(
+                    1,
+                    registry.get("sessions.store.operations")
+                            .tags("operation", "update", "outcome", "write_contention")
+                            .timer()
+                            .count());
         }
     }
 
@@ -92,10 +106,13 @@ class InfinispanSessionStoreTest extends SessionStoreContractTest {
         Session session = newSession(Items.of(java.util.Map.of("cart", "{\"lines\":[1,2.50]}")));
         join(store.insert(session));
 
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(TestServers.shared().restUri().resolve("caches/" + CACHE + "/" + session.id()))
-                        .header("Accept", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        TestServers.shared().restUri().resolve("caches/" + CACHE + "/" + session.id()))
+                                .header("Accept", "application/json")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertEquals(200, response.statusCode());
         String document = response.body();
@@ -127,7 +144,10 @@ class InfinispanSessionStoreTest extends SessionStoreContractTest {
             long written = rawCache().getWithMetadata(session.id()).getVersion();
 
             touch(graceful, session.id(), T0.plusSeconds(5));
-            assertEquals(written, rawCache().getWithMetadata(session.id()).getVersion(), "a touch within 6 s is not written");
+            assertEquals(
+                    written,
+                    rawCache().getWithMetadata(session.id()).getVersion(),
+                    "a touch within 6 s is not written");
 
             touch(graceful, session.id(), T0.plusSeconds(6));
             assertNotEquals(written, rawCache().getWithMetadata(session.id()).getVersion(), "a touch 6 s later is");
@@ -135,8 +155,11 @@ class InfinispanSessionStoreTest extends SessionStoreContractTest {
             // Last real access at +6 s, stored; a touch at +11 s is not stored, so the store cannot
             // know of it: the session must outlive +6+60 s, and may live up to the grace longer.
             touch(graceful, session.id(), T0.plusSeconds(11));
-            assertEquals(session.id(), read(graceful, session.id(), T0.plusSeconds(11 + 59)).id());
-            assertRefused(SessionException.Kind.SESSION_NOT_FOUND,
+            assertEquals(
+                    session.id(),
+                    read(graceful, session.id(), T0.plusSeconds(11 + 59)).id());
+            assertRefused(
+                    SessionException.Kind.SESSION_NOT_FOUND,
                     () -> read(graceful, session.id(), T0.plusSeconds(6 + 60 + 6)));
         }
     }
@@ -160,7 +183,8 @@ class InfinispanSessionStoreTest extends SessionStoreContractTest {
     }
 
     private static Session read(SessionStore store, String id, Instant now) {
-        return join(store.update(id, now, current -> new UpdateResult<>(current, null))).session();
+        return join(store.update(id, now, current -> new UpdateResult<>(current, null)))
+                .session();
     }
 
     private static RemoteCache<String, String> rawCache() {

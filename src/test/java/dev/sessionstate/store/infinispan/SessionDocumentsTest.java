@@ -31,8 +31,15 @@ class SessionDocumentsTest {
         values.put("", "\"\"");
         values.put("z", "7");
         values.put("a", "{ \"spaced\" : [ 1 , 2 ] }");
-        Session session = new Session("id\"1", Instant.parse("2026-11-22T06:00:00.120Z"), Instant.parse("2026-11-22T06:01:00Z"),
-                1200, true, new SessionProperties("cmd \"x\"", 1033, null), Items.of(values), 42);
+        Session session = new Session(
+                "id\"1",
+                Instant.parse("2026-11-22T06:00:00.120Z"),
+                Instant.parse("2026-11-22T06:01:00Z"),
+                1200,
+                true,
+                new SessionProperties("cmd \"x\"", 1033, null),
+                Items.of(values),
+                42);
 
         String document = documents.write(session);
         Session read = documents.read(document);
@@ -44,7 +51,8 @@ class SessionDocumentsTest {
 
     @Test
     void leaseAndFenceAreWrittenAndReadBackAndOldDocumentsReadAsNeverLeased() throws Exception {
-        Session unleased = new Session("s", Instant.EPOCH, Instant.EPOCH, 60, false, SessionProperties.NONE, Items.EMPTY, 2);
+        Session unleased =
+                new Session("s", Instant.EPOCH, Instant.EPOCH, 60, false, SessionProperties.NONE, Items.EMPTY, 2);
         Lease lease = new Lease(7, Instant.parse("2026-11-22T06:00:00.5Z"), Instant.parse("2026-11-22T06:00:30.5Z"));
         Session leased = unleased.withLease(lease);
 
@@ -52,7 +60,8 @@ class SessionDocumentsTest {
         JsonNode json = JACKSON.readTree(document);
         assertEquals(7, json.get("fence").asLong());
         assertEquals(7, json.get("lock").get("id").asLong());
-        assertEquals("2026-11-22T06:00:30.500Z", json.get("lock").get("expiresAt").asText());
+        assertEquals(
+                "2026-11-22T06:00:30.500Z", json.get("lock").get("expiresAt").asText());
         assertEquals(leased, withItemsOf(documents.read(document), leased));
 
         Session released = documents.read(documents.write(leased.withoutLease()));
@@ -67,8 +76,15 @@ class SessionDocumentsTest {
 
     @Test
     void documentsAreJsonThatAnyParserReads() throws Exception {
-        Session session = new Session("abc", Instant.parse("2026-11-22T06:00:00Z"), Instant.parse("2026-11-22T06:00:00.000001Z"),
-                60, false, SessionProperties.NONE, Items.of(Map.of("k\t", "{\"n\":1}")), 3);
+        Session session = new Session(
+                "abc",
+                Instant.parse("2026-11-22T06:00:00Z"),
+                Instant.parse("2026-11-22T06:00:00.000001Z"),
+                60,
+                false,
+                SessionProperties.NONE,
+                Items.of(Map.of("k\t", "{\"n\":1}")),
+                3);
 
         JsonNode json = JACKSON.readTree(documents.write(session));
 
@@ -85,7 +101,8 @@ class SessionDocumentsTest {
     void membersInAnyOrderWithUnknownOnesAndWhiteSpaceAreRead() {
         String document = " {\n \"items\" : { \"b\" : [1, 2] , \"a\" : \"x\" },\"future\":{\"x\":[{\"y\":null}]},"
                 + "\"version\":5,\"readOnly\":false,\"properties\":{\"lcid\":7,\"new\":true},\"timeoutSeconds\":30,"
-                + "\"lastAccessedAt\":\"2026-11-22T06:00:00Z\",\"createdAt\":\"2026-11-22T05:00:00Z\",\"id\":\"s\\u0031\"}\n";
+                + "\"lastAccessedAt\":\"2026-11-22T06:00:00Z\",\"createdAt\":\"2026-11-22T05:00:00Z\",\"id\":\"s\\u00"
+                + "31\"}\n";
 
         Session session = documents.read(document);
 
@@ -100,16 +117,29 @@ class SessionDocumentsTest {
 
     @Test
     void malformedDocumentsAreRefused() {
-        String valid = documents.write(new Session("s", Instant.EPOCH, Instant.EPOCH, 60, false, SessionProperties.NONE,
-                Items.of(Map.of("k", "1")), 1));
-        for (String document : new String[] {"", "{", "[]", "null", valid + "x", valid.replace("\"k\":1", "\"k\":01"),
-                valid.replace("\"k\":1", "\"k\":1."), valid.replace("\"k\":1", "\"k\":-"), valid.replace("\"k\":1", "\"k\":tru"),
-                valid.replace("\"k\":1", "\"k\":[1,]"), valid.replace("\"k\":1", "\"k\":{\"a\"}"),
-                valid.replace("\"k\":1", "\"k\":[1}"), valid.replace("\"k\":1", "\"k\":\"\\x\""),
-                valid.replace("\"k\":1", "\"k\":\"a\nb\""), valid.replace("\"k\":1", "\"k\":"),
-                valid.replace("\"timeoutSeconds\":60", "\"timeoutSeconds\":1.5"),
-                valid.replace("\"timeoutSeconds\":60", "\"timeoutSeconds\":0"),
-                valid.replace("\"version\":1", "\"version\":\"1\""), valid.substring(0, valid.length() - 1)}) {
+        String valid = documents.write(new Session(
+                "s", Instant.EPOCH, Instant.EPOCH, 60, false, SessionProperties.NONE, Items.of(Map.of("k", "1")), 1));
+        for (String document : new String[] {
+            "",
+            "{",
+            "[]",
+            "null",
+            valid + "x",
+            valid.replace("\"k\":1", "\"k\":01"),
+            valid.replace("\"k\":1", "\"k\":1."),
+            valid.replace("\"k\":1", "\"k\":-"),
+            valid.replace("\"k\":1", "\"k\":tru"),
+            valid.replace("\"k\":1", "\"k\":[1,]"),
+            valid.replace("\"k\":1", "\"k\":{\"a\"}"),
+            valid.replace("\"k\":1", "\"k\":[1}"),
+            valid.replace("\"k\":1", "\"k\":\"\\x\""),
+            valid.replace("\"k\":1", "\"k\":\"a\nb\""),
+            valid.replace("\"k\":1", "\"k\":"),
+            valid.replace("\"timeoutSeconds\":60", "\"timeoutSeconds\":1.5"),
+            valid.replace("\"timeoutSeconds\":60", "\"timeoutSeconds\":0"),
+            valid.replace("\"version\":1", "\"version\":\"1\""),
+            valid.substring(0, valid.length() - 1)
+        }) {
             assertThrows(IllegalArgumentException.class, () -> documents.read(document), document);
         }
     }
@@ -117,8 +147,15 @@ class SessionDocumentsTest {
     @Test
     void deeplyNestedValuesAreSkippedWithoutOverflowingTheStack() {
         String deep = "[".repeat(200_000) + "]".repeat(200_000);
-        Session session = new Session("s", Instant.EPOCH, Instant.EPOCH, 60, false, SessionProperties.NONE,
-                Items.of(Map.of("deep", deep)), 1);
+        Session session = new Session(
+                "s",
+                Instant.EPOCH,
+                Instant.EPOCH,
+                60,
+                false,
+                SessionProperties.NONE,
+                Items.of(Map.of("deep", deep)),
+                1);
 
         assertEquals(deep, documents.read(documents.write(session)).items().get("deep"));
     }
@@ -143,9 +180,17 @@ class SessionDocumentsTest {
 
     @Test
     void instantsReadBackAsInstantWritesThem() {
-        for (String text : new String[] {"2026-11-22T06:00:00Z", "2026-11-22T06:00:00.100Z", "2030-01-01T23:59:59.123456Z",
-                "1999-12-31T00:00:01.000000001Z", "2024-02-29T12:34:56.5Z", "1970-01-01T00:00:00Z", "-0001-01-01T00:00:00Z",
-                "+10000-01-01T00:00:00Z", "2026-11-22T24:00:00Z"}) {
+        for (String text : new String[] {
+            "2026-11-22T06:00:00Z",
+            "2026-11-22T06:00:00.100Z",
+            "2030-01-01T23:59:59.123456Z",
+            "1999-12-31T00:00:01.000000001Z",
+            "2024-02-29T12:34:56.5Z",
+            "1970-01-01T00:00:00Z",
+            "-0001-01-01T00:00:00Z",
+            "+10000-01-01T00:00:00Z",
+            "2026-11-22T24:00:00Z"
+        }) {
             assertEquals(Instant.parse(text), SessionDocuments.instant(text), text);
         }
         Instant now = Instant.now();
@@ -161,7 +206,16 @@ class SessionDocumentsTest {
 
     /** {@code read} holding the items of {@code original}: Items compare by identity, so they are compared apart. */
     private static Session withItemsOf(Session read, Session original) {
-        return new Session(read.id(), read.createdAt(), read.lastAccessedAt(), read.timeoutSeconds(), read.readOnly(),
-                read.properties(), original.items(), read.version(), read.lease(), read.fence());
+        return new Session(
+                read.id(),
+                read.createdAt(),
+                read.lastAccessedAt(),
+                read.timeoutSeconds(),
+                read.readOnly(),
+                read.properties(),
+                original.items(),
+                read.version(),
+                read.lease(),
+                read.fence());
     }
 }

@@ -62,14 +62,23 @@ class SessionsCacheTest {
 
     @Test
     void cacheMadeBeforehandWithOtherSettingsIsUsedAsItIs() throws Exception {
-        operator.administration().createCache("operator-sessions", new StringConfiguration(
-                "{\"distributed-cache\":{\"mode\":\"SYNC\",\"owners\":3,\"encoding\":{" + TEXT_KEYS
-                        + ",\"value\":{\"media-type\":\"application/json\"}},\"expiration\":{\"interval\":5000}}}"));
+        operator.administration()
+                .createCache(
+                        "operator-sessions",
+                        new StringConfiguration(
+                                "{\"distributed-cache\":{\"mode\":\"SYNC\",\"owners\":3,\"encoding\":{" + TEXT_KEYS
+                                        + ",\"value\":{\"media-type\":\"application/json\"}},\"expiration\":{\"interv"
+                                        + "al\":5000}}}"));
 
-        try (RemoteCacheManager client = client(); InfinispanSessionStore store = store(client, "operator-sessions")) {
+        try (RemoteCacheManager client = client();
+                InfinispanSessionStore store = store(client, "operator-sessions")) {
             Session session = newSession();
             join(store.insert(session));
-            assertEquals(session.id(), join(store.update(session.id(), T0, s -> new UpdateResult<>(s, s))).result().id());
+            assertEquals(
+                    session.id(),
+                    join(store.update(session.id(), T0, s -> new UpdateResult<>(s, s)))
+                            .result()
+                            .id());
             assertTrue(join(store.isAvailable()));
         }
         String config = cacheConfig("operator-sessions");
@@ -79,7 +88,8 @@ class SessionsCacheTest {
     @Test
     void missingCacheIsCreatedWhenReplicasStartTogether() throws Exception {
         List<RemoteCacheManager> clients = List.of(client(), client(), client());
-        List<InfinispanSessionStore> stores = clients.stream().map(client -> store(client, "raced-sessions")).toList();
+        List<InfinispanSessionStore> stores =
+                clients.stream().map(client -> store(client, "raced-sessions")).toList();
         try {
             List<CompletableFuture<Void>> inserts = new ArrayList<>();
             for (InfinispanSessionStore store : stores) {
@@ -96,9 +106,11 @@ class SessionsCacheTest {
 
     @Test
     void cacheWithOtherMediaTypesMakesTheStoreUnavailableAndSaysWhyInTheLogOnce() {
-        operator.administration().createCache("protostream-sessions", new StringConfiguration(
-                "{\"distributed-cache\":{\"mode\":\"SYNC\",\"encoding\":{" + TEXT_KEYS
-                        + ",\"value\":{\"media-type\":\"application/x-protostream\"}}}}"));
+        operator.administration()
+                .createCache(
+                        "protostream-sessions",
+                        new StringConfiguration("{\"distributed-cache\":{\"mode\":\"SYNC\",\"encoding\":{" + TEXT_KEYS
+                                + ",\"value\":{\"media-type\":\"application/x-protostream\"}}}}"));
         List<String> errors = new CopyOnWriteArrayList<>();
         Handler handler = new Handler() {
             @Override
@@ -109,27 +121,32 @@ class SessionsCacheTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger logger = Logger.getLogger(SessionsCache.class.getName());
         logger.addHandler(handler);
-        try (RemoteCacheManager client = client(); InfinispanSessionStore store = store(client, "protostream-sessions")) {
+        try (RemoteCacheManager client = client();
+                InfinispanSessionStore store = store(client, "protostream-sessions")) {
             SessionException refused = refusal(store.insert(newSession()));
             assertSame(SessionException.Kind.STORE_UNAVAILABLE, refused.kind());
             assertTrue(refused.getMessage().contains("misconfigured"), refused.getMessage());
-            assertSame(SessionException.Kind.STORE_UNAVAILABLE, refusal(store.delete(ids.next(), T0)).kind());
+            assertSame(
+                    SessionException.Kind.STORE_UNAVAILABLE,
+                    refusal(store.delete(ids.next(), T0)).kind());
             assertFalse(join(store.isAvailable()));
         } finally {
             logger.removeHandler(handler);
         }
         assertEquals(1, errors.size(), errors.toString());
-        assertTrue(errors.get(0).contains("'protostream-sessions' has keys text/plain; charset=UTF-8 and values "
-                + "application/x-protostream; the service needs keys text/plain and values application/json"), errors.get(0));
+        assertTrue(
+                errors.get(0)
+                        .contains("'protostream-sessions' has keys text/plain; charset=UTF-8 and values "
+                                + "application/x-protostream; the service needs keys text/plain and values "
+                                + "application/json"),
+                errors.get(0));
     }
 
     private Session newSession() {
@@ -137,28 +154,33 @@ class SessionsCacheTest {
     }
 
     private static InfinispanSessionStore store(RemoteCacheManager client, String cache) {
-        return InfinispanSessionStore.create(() -> client,
-                new InfinispanSettings(cache, 2, Duration.ZERO, Duration.ofSeconds(5)), new SessionEvents() {
+        return InfinispanSessionStore.create(
+                () -> client,
+                new InfinispanSettings(cache, 2, Duration.ZERO, Duration.ofSeconds(5)),
+                new SessionEvents() {
                     @Override
-                    public void created() {
-                    }
+                    public void created() {}
 
                     @Override
-                    public void ended(EndReason reason) {
-                    }
+                    public void ended(EndReason reason) {}
                 });
     }
 
     private static RemoteCacheManager client() {
-        return new RemoteCacheManager(new ConfigurationBuilder().addServers(TestServers.shared().address()).build());
+        return new RemoteCacheManager(new ConfigurationBuilder()
+                .addServers(TestServers.shared().address())
+                .build());
     }
 
     /** The cache's configuration as the server holds it, in JSON. */
     private static String cacheConfig(String cache) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(TestServers.shared().restUri().resolve("caches/" + cache + "?action=config"))
-                        .header("Accept", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        TestServers.shared().restUri().resolve("caches/" + cache + "?action=config"))
+                                .header("Accept", "application/json")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return response.body().replace(" ", "");
     }

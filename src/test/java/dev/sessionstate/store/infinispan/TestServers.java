@@ -8,8 +8,7 @@ public final class TestServers {
 
     private static InfinispanServer shared;
 
-    private TestServers() {
-    }
+    private TestServers() {}
 
     /** The shared node (Hot Rod and REST on 127.0.0.1:11322). */
     public static synchronized InfinispanServer shared() {

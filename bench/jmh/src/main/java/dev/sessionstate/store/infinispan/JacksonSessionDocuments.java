@@ -101,8 +101,15 @@ final class JacksonSessionDocuments {
             if (id == null || createdAt == null || lastAccessedAt == null || timeoutSeconds <= 0) {
                 throw new IllegalArgumentException("a member is missing");
             }
-            return new Session(id, createdAt, lastAccessedAt, Math.toIntExact(timeoutSeconds), readOnly, properties,
-                    items, version);
+            return new Session(
+                    id,
+                    createdAt,
+                    lastAccessedAt,
+                    Math.toIntExact(timeoutSeconds),
+                    readOnly,
+                    properties,
+                    items,
+                    version);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a session document", e);
         }
@@ -135,7 +142,8 @@ final class JacksonSessionDocuments {
             int start = (int) json.currentTokenLocation().getCharOffset();
             json.skipChildren();
             json.finishToken(); // a string is read lazily: read it whole, checked, to find where it ends
-            items.put(key, document.substring(start, (int) json.currentLocation().getCharOffset()));
+            items.put(
+                    key, document.substring(start, (int) json.currentLocation().getCharOffset()));
         }
         return items.build();
     }

@@ -50,8 +50,8 @@ public class SessionDocumentsBenchmark {
         document = service.write(session);
         check(document, jackson.write(session), "jackson writes another document");
         check(document, jacksonJdkTime.write(session), "jackson-jdk-time writes another document");
-        for (Function<String, Session> read : List.<Function<String, Session>>of(service::read, jackson::read,
-                jacksonJdkTime::read)) {
+        for (Function<String, Session> read :
+                List.<Function<String, Session>>of(service::read, jackson::read, jacksonJdkTime::read)) {
             check(describe(session), describe(read.apply(document)), "a codec reads another session");
         }
         switch (codec) {
@@ -87,22 +87,42 @@ public class SessionDocumentsBenchmark {
         for (int i = 1; i <= count; i++) {
             values.put("k" + i, count <= 10 ? "{\"n\":12345,\"s\":\"hello world\"}" : mixed(i));
         }
-        return new Session("q3Zt1Wb0Yd8xHf2LmN4pRs", Instant.parse("2026-11-22T06:00:00.123456Z"),
-                Instant.parse("2026-11-22T06:14:09.987654Z"), 1200, false, new SessionProperties(null, 1033, null),
-                Items.of(values), 42);
+        return new Session(
+                "q3Zt1Wb0Yd8xHf2LmN4pRs",
+                Instant.parse("2026-11-22T06:00:00.123456Z"),
+                Instant.parse("2026-11-22T06:14:09.987654Z"),
+                1200,
+                false,
+                new SessionProperties(null, 1033, null),
+                Items.of(values),
+                42);
     }
 
     /** About 200 characters: nested objects and arrays, escapes, non-ASCII text, a fraction, a big integer. */
     private static String mixed(int i) {
-        return "{\"sku\":\"SKU-" + (10_000 + i) + "\",\"name\":\"Größe L \\\"Blau\\\" \\u00e9t\\u00e9\",\"qty\":" + (i % 5 + 1)
+        return "{\"sku\":\"SKU-" + (10_000 + i) + "\",\"name\":\"Größe L \\\"Blau\\\" \\u00e9t\\u00e9\",\"qty\":"
+                + (i % 5 + 1)
                 + ",\"price\":" + (i * 12.5) + ",\"tags\":[\"gift\",\"express\",null,true],"
                 + "\"ship\":{\"street\":\"Hauptstraße " + i + "\",\"zip\":\"80331\",\"lines\":[1,2,3]},"
                 + "\"ref\":123456789012345678901234567890}";
     }
 
     private static String describe(Session s) {
-        return s.id() + ' ' + s.createdAt() + ' ' + s.lastAccessedAt() + ' ' + s.timeoutSeconds() + ' ' + s.readOnly()
-                + ' ' + s.properties() + ' ' + s.version() + ' ' + s.items().asMap();
+        return s.id()
+                + ' '
+                + s.createdAt()
+                + ' '
+                + s.lastAccessedAt()
+                + ' '
+                + s.timeoutSeconds()
+                + ' '
+                + s.readOnly()
+                + ' '
+                + s.properties()
+                + ' '
+                + s.version()
+                + ' '
+                + s.items().asMap();
     }
 
     private static void check(String expected, String actual, String what) {
