@@ -46,9 +46,9 @@ public class ProblemResponses {
      * A problem's type and its detail for this occurrence; for {@code session-locked}, the lease
      * that holds the session, or null when none does.
      */
-    record Answer(ProblemType type, String detail, SessionException.HeldLease heldLease) {
+    public record Answer(ProblemType type, String detail, SessionException.HeldLease heldLease) {
 
-        Answer(ProblemType type, String detail) {
+        public Answer(ProblemType type, String detail) {
             this(type, detail, null);
         }
     }
@@ -66,7 +66,7 @@ public class ProblemResponses {
     }
 
     /** Writes and ends the answer on a Vert.x response. */
-    void write(HttpServerResponse response, Answer answer, String instance) {
+    public void write(HttpServerResponse response, Answer answer, String instance) {
         response.setStatusCode(answer.type().status()).putHeader(HttpHeaders.CONTENT_TYPE, ProblemMapper.PROBLEM_JSON);
         String retryAfter = retryAfter(answer);
         if (retryAfter != null) {

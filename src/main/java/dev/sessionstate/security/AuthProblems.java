@@ -1,16 +1,13 @@
 package dev.sessionstate.security;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sessionstate.api.Problem;
-import dev.sessionstate.api.ProblemMapper;
+import dev.sessionstate.api.ProblemResponses;
 import dev.sessionstate.api.ProblemType;
 import dev.sessionstate.config.AuthMode;
 import dev.sessionstate.config.SessionsConfig;
+import dev.sessionstate.core.Failures;
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -19,7 +16,6 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 
 /**
  * Answers refused authentication (401, with {@code WWW-Authenticate}) and refused authorization
@@ -35,12 +31,12 @@ public class AuthProblems {
 
     private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
 
-    private final ObjectMapper json;
+    private final ProblemResponses problems;
     private final List<String> challenges = new ArrayList<>();
     private final String credentials;
 
-    public AuthProblems(ObjectMapper json, SessionsConfig config) {
-        this.json = json;
+    public AuthProblems(ProblemResponses problems, SessionsConfig config) {
+        this.problems = problems;
         Set<AuthMode> modes = config.auth().mode();
         List<String> ways = new ArrayList<>();
         if (modes.contains(AuthMode.API_KEY)) {
@@ -59,10 +55,7 @@ public class AuthProblems {
     }
 
     private void answer(RoutingContext ctx) {
-        Throwable failure = ctx.failure();
-        while (failure instanceof CompletionException && failure.getCause() != null) {
-            failure = failure.getCause();
-        }
+        Throwable failure = Failures.cause(ctx.failure());
         if (ctx.response().ended()) {
             return;
         }
@@ -95,16 +88,9 @@ public class AuthProblems {
     }
 
     private void write(RoutingContext ctx, ProblemType type, String detail) {
-        String path = ctx.request().path();
-        String body;
-        try {
-            body = json.writeValueAsString(new Problem(type.uri(), type.title(), type.status(), detail, path));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        ctx.response()
-                .setStatusCode(type.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, ProblemMapper.PROBLEM_JSON)
-                .end(body);
+        problems.write(
+                ctx.response(),
+                new ProblemResponses.Answer(type, detail),
+                ctx.request().path());
     }
 }
