@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The arrows of STYLE.md's layering, read from the imports of the main sources: {@code api ->
- * core <- store/*}, {@code core} free of frameworks, {@code metrics} and {@code health} free of
- * the HTTP layer. {@code config} is the composition root and may import anything.
+ * core <- store/*}, {@code api -> events -> core} (event delivery), {@code core} free of frameworks,
+ * {@code metrics}, {@code health} and {@code events} free of the REST layer. {@code config} is the composition root and may import anything.
  */
 class ArchitectureTest {
 
@@ -43,7 +43,8 @@ class ArchitectureTest {
             "store.infinispan", List.of("core"),
             "metrics", List.of("core"),
             "health", List.of("core"),
-            "api", List.of("core", "config"),
+            "events", List.of("core"),
+            "api", List.of("core", "config", "events"),
             "security", List.of("api", "config", "core"));
 
     @Test
@@ -81,6 +82,9 @@ class ArchitectureTest {
         assertEquals(
                 List.of("security imports dev.sessionstate.store.memory.InMemorySessionStore"),
                 violations("security", "import dev.sessionstate.store.memory.InMemorySessionStore;\n"));
+        assertEquals(
+                List.of("events imports dev.sessionstate.api.ProblemType"),
+                violations("events", "import dev.sessionstate.api.ProblemType;\n"));
         assertTrue(violations("config", "import dev.sessionstate.store.memory.InMemorySessionStore;\n")
                 .isEmpty());
     }
@@ -106,7 +110,10 @@ class ArchitectureTest {
                 }
             } else if (pkg.equals("core") && FRAMEWORKS.stream().anyMatch(imported::startsWith)) {
                 wrong.add(pkg + " imports " + imported);
-            } else if ((pkg.equals("metrics") || pkg.equals("health") || pkg.startsWith("store."))
+            } else if ((pkg.equals("metrics")
+                            || pkg.equals("health")
+                            || pkg.equals("events")
+                            || pkg.startsWith("store."))
                     && (imported.startsWith("jakarta.ws.") || imported.startsWith("org.jboss.resteasy."))) {
                 wrong.add(pkg + " imports " + imported);
             }

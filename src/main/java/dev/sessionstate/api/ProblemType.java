@@ -11,6 +11,7 @@ public enum ProblemType {
     ITEM_NOT_FOUND(404, "Item not found"),
     INDEX_OUT_OF_RANGE(404, "Index out of range"),
     NOT_FOUND(404, "Resource not found"),
+    EVENTS_DISABLED(404, "Events disabled"),
     READ_ONLY(409, "Session is read-only"),
     PRECONDITION_FAILED(412, "Precondition failed"),
     SESSION_LOCKED(423, "Session locked"),

@@ -6,7 +6,7 @@ public enum Role {
     READER,
     /** Reads, creates, changes and ends sessions and items. */
     WRITER,
-    /** Subscribes to session events (none are served yet). */
+    /** Subscribes to session events ({@code GET /events}). */
     EVENTS,
     /** Operations that span sessions (none are served yet). */
     ADMIN;

@@ -1,5 +1,7 @@
 package dev.sessionstate.config;
 
+import dev.sessionstate.core.DeliveryState;
+import dev.sessionstate.core.EventLog;
 import dev.sessionstate.core.ItemService;
 import dev.sessionstate.core.LeaseService;
 import dev.sessionstate.core.SessionEvents;
@@ -7,19 +9,28 @@ import dev.sessionstate.core.SessionIds;
 import dev.sessionstate.core.SessionRules;
 import dev.sessionstate.core.SessionService;
 import dev.sessionstate.core.SessionStore;
+import dev.sessionstate.events.EventFeed;
+import dev.sessionstate.events.RetrySchedule;
+import dev.sessionstate.events.WebhookDispatchers;
+import dev.sessionstate.events.WebhookEndpoint;
+import dev.sessionstate.events.WebhookSigner;
 import dev.sessionstate.metrics.MeteredSessionStore;
 import dev.sessionstate.store.infinispan.ContextBoundSessionStore;
 import dev.sessionstate.store.infinispan.InfinispanSessionStore;
 import dev.sessionstate.store.infinispan.InfinispanSettings;
+import dev.sessionstate.store.memory.InMemoryDeliveryState;
 import dev.sessionstate.store.memory.InMemorySessionStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.infinispan.client.hotrod.RemoteCacheManager;
 
@@ -83,6 +94,66 @@ public class ServiceWiring {
     LeaseService leases(SessionService sessions, SessionsConfig config) {
         SessionsConfig.Leases leases = config.leases();
         return new LeaseService(sessions, leases.defaultLength(), leases.min(), leases.max());
+    }
+
+    /** Where webhook dispatch leases and progress are kept: this process, or the Infinispan cluster. */
+    @Produces
+    @Singleton
+    DeliveryState deliveryState() {
+        return new InMemoryDeliveryState();
+    }
+
+    void close(@Disposes DeliveryState state) {
+        state.close();
+    }
+
+    @Produces
+    @Singleton
+    EventFeed eventFeed(SessionsConfig config, Instance<EventLog> log, InstantSource clock, MeterRegistry registry) {
+        return new EventFeed(log::get, config.events().keepAlive(), clock, registry);
+    }
+
+    void close(@Disposes EventFeed feed) {
+        feed.close();
+    }
+
+    /** Started with the service, so that events are delivered without waiting for a request. */
+    @Produces
+    @Singleton
+    @Startup
+    WebhookDispatchers webhooks(
+            SessionsConfig config,
+            Instance<EventLog> log,
+            DeliveryState state,
+            Vertx vertx,
+            InstantSource clock,
+            MeterRegistry registry) {
+        SessionsConfig.Events events = config.events();
+        SessionsConfig.Events.Delivery delivery = events.delivery();
+        List<WebhookEndpoint> endpoints = !events.enabled()
+                ? List.of()
+                : events.webhooks().entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(entry -> endpoint(entry.getKey(), entry.getValue()))
+                        .toList();
+        WebhookDispatchers.Timing timing = new WebhookDispatchers.Timing(
+                delivery.timeout(),
+                delivery.lease(),
+                delivery.poll(),
+                new RetrySchedule(delivery.retryBase(), delivery.retryCap(), delivery.attempts()));
+        return new WebhookDispatchers(endpoints, log::get, state, timing, vertx, clock, registry);
+    }
+
+    void close(@Disposes WebhookDispatchers webhooks) {
+        webhooks.close();
+    }
+
+    private static WebhookEndpoint endpoint(String name, SessionsConfig.Events.Webhook config) {
+        try {
+            return new WebhookEndpoint(name, config.url(), WebhookSigner.of(config.secret()), config.application());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sessions.events.webhooks." + name + ".secret: " + e.getMessage(), e);
+        }
     }
 
     static SessionRules rules(SessionsConfig config) {

@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ public interface SessionsConfig {
     Infinispan infinispan();
 
     Auth auth();
+
+    Events events();
 
     /** Which store holds sessions. */
     interface Store {
@@ -158,6 +161,69 @@ public interface SessionsConfig {
             /** The application the client belongs to. */
             @WithDefault("default")
             String application();
+        }
+    }
+
+    /** Session lifecycle events: the SSE stream {@code GET /events} and webhooks. */
+    interface Events {
+
+        /** Whether events are produced and served; off, {@code GET /events} answers 404 and no webhook is called. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Interval of keep-alive comments on an SSE stream that has sent nothing meanwhile. */
+        @WithDefault("15S")
+        Duration keepAlive();
+
+        /** Webhook endpoints by name (letters and digits, so that environment variables can name them). */
+        Map<String, Webhook> webhooks();
+
+        /** How webhook deliveries are timed and retried. */
+        Delivery delivery();
+
+        /** One receiver of webhook POSTs. */
+        interface Webhook {
+
+            /** Where events are POSTed (http or https). */
+            URI url();
+
+            /** The signing secret, {@code whsec_<base64>} (Standard Webhooks); one per endpoint. */
+            String secret();
+
+            /** The application whose events the endpoint receives. */
+            @WithDefault("default")
+            String application();
+        }
+
+        /** Timing of webhook delivery, shared by every endpoint. */
+        interface Delivery {
+
+            /** Longest wait for a receiver's answer (connect, then between bytes); then the attempt failed. */
+            @WithDefault("15S")
+            Duration timeout();
+
+            /** Delay before the second attempt; it doubles with each attempt (with jitter) up to {@code retry-cap}. */
+            @WithDefault("5S")
+            Duration retryBase();
+
+            /** Longest delay between two attempts. */
+            @WithDefault("30M")
+            Duration retryCap();
+
+            /** Attempts in all before an event is given up (and counted in {@code events.dropped}). */
+            @WithDefault("10")
+            int attempts();
+
+            /**
+             * How long a replica keeps an endpoint once it stops renewing (killed): after this another replica
+             * takes over.
+             */
+            @WithDefault("15S")
+            Duration lease();
+
+            /** Interval of rounds without new events: lease renewal, takeover, due retries. */
+            @WithDefault("1S")
+            Duration poll();
         }
     }
 }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * Who may do what, by path and method, for every request on the main port: the REST resources and
  * the plain Vert.x item routes alike, since Quarkus checks this policy before any of them runs
  * (a global policy: it has no name). Reads need {@code reader} or {@code writer}, the forced
- * release of a lease {@code admin}, anything else {@code writer}; only the OpenAPI document and
+ * release of a lease {@code admin}, the event stream {@code events}, anything else {@code writer}; only the OpenAPI document and
  * Swagger UI are open. Paths are allowed, not denied, by listing: an unknown path needs a role
  * like any other, so a new operation is never open by accident. With {@code sessions.auth.mode=none} everything is
  * allowed.
@@ -33,6 +33,9 @@ public class SessionAccessPolicy implements HttpSecurityPolicy {
     private static final List<Role> READ = List.of(Role.READER, Role.WRITER);
     private static final List<Role> WRITE = List.of(Role.WRITER);
     private static final List<Role> ADMINISTER = List.of(Role.ADMIN);
+    private static final List<Role> SUBSCRIBE = List.of(Role.EVENTS);
+    /** The event stream, {@code GET /events}: the events role only (it spans the application's sessions). */
+    private static final Pattern EVENTS = Pattern.compile("^/events/?$");
     /** The administrative operation: the forced release of a lease, {@code DELETE /sessions/{id}/lock}. */
     private static final Pattern FORCED_RELEASE = Pattern.compile("^/sessions/[^/]+/lock/?$");
 
@@ -68,6 +71,9 @@ public class SessionAccessPolicy implements HttpSecurityPolicy {
         boolean read = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
         if (read && OPEN_PREFIXES.stream().anyMatch(path::startsWith)) {
             return List.of();
+        }
+        if (EVENTS.matcher(path).matches()) {
+            return SUBSCRIBE;
         }
         if (method == HttpMethod.DELETE && FORCED_RELEASE.matcher(path).matches()) {
             return ADMINISTER;

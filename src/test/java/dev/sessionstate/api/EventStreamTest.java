@@ -1,0 +1,126 @@
+package dev.sessionstate.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionstate.core.EventLog;
+import dev.sessionstate.core.LoggedEvent;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code GET /events} over HTTP, read by a real SSE client: live events of the caller's
+ * application only, as CloudEvents JSON with the event id as SSE id; replay after
+ * {@code Last-Event-ID} (or {@code ?after=}) then live, nothing lost or repeated at the seam; a
+ * gap event for an id the log never gave; keep-alive comments on an idle stream.
+ */
+@QuarkusTest
+@TestProfile(EventsProfile.class)
+class EventStreamTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TestHTTPResource("/events")
+    URI events;
+
+    @Inject
+    EventLog log;
+
+    @Test
+    void anIdleStreamGetsKeepAliveCommentsAndTheEventStreamMediaType() {
+        try (SseClient stream = SseClient.open(events, Map.of())) {
+            assertEquals(200, stream.status());
+            assertTrue(stream.response()
+                    .headers()
+                    .firstValue("content-type")
+                    .orElseThrow()
+                    .startsWith("text/event-stream"));
+            SseClient.Frame first = stream.next();
+            assertTrue(first.isComment(), () -> "expected a keep-alive comment, got " + first);
+            assertTrue(stream.next().isComment());
+        }
+    }
+
+    @Test
+    void liveEventsOfTheCallersApplicationArriveAsCloudEvents() throws Exception {
+        try (SseClient stream = SseClient.open(events, Map.of())) {
+            stream.next(); // a keep-alive: the stream listens
+            append("other", "not-for-default");
+            LoggedEvent ended = append("default", "S-" + UUID.randomUUID());
+
+            SseClient.Frame frame = stream.nextEvent();
+            assertEquals(ended.id(), frame.id());
+            assertEquals(LoggedEvent.ENDED, frame.event());
+            JsonNode event = JSON.readTree(frame.data());
+            assertEquals("1.0", event.get("specversion").asText());
+            assertEquals(ended.id(), event.get("id").asText());
+            assertEquals("/applications/default", event.get("source").asText());
+            assertEquals(LoggedEvent.ENDED, event.get("type").asText());
+            assertEquals(ended.subject(), event.get("subject").asText());
+            assertEquals("2026-11-30T10:15:30Z", event.get("time").asText());
+            assertEquals("application/json", event.get("datacontenttype").asText());
+            assertEquals("abandoned", event.get("data").get("reason").asText());
+        }
+    }
+
+    @Test
+    void lastEventIdReplaysWhatFollowsThenGoesLiveWithNothingRepeated() {
+        LoggedEvent first = append("default", "A");
+        LoggedEvent second = append("default", "B");
+        append("other", "C");
+        LoggedEvent third = append("default", "D");
+        try (SseClient stream = SseClient.open(events, Map.of("Last-Event-ID", first.id()))) {
+            assertEquals(second.id(), stream.nextEvent().id());
+            assertEquals(third.id(), stream.nextEvent().id());
+            LoggedEvent live = append("default", "E");
+            assertEquals(live.id(), stream.nextEvent().id(), "the live event follows the replay, once");
+        }
+    }
+
+    @Test
+    void theAfterQueryParameterResumesLikeTheHeader() {
+        LoggedEvent first = append("default", "A");
+        LoggedEvent second = append("default", "B");
+        try (SseClient stream = SseClient.open(URI.create(events + "?after=" + first.id()), Map.of())) {
+            assertEquals(second.id(), stream.nextEvent().id());
+        }
+    }
+
+    @Test
+    void anIdTheLogNeverGaveOpensWithAGapEventThenEveryRetainedEvent() throws Exception {
+        LoggedEvent retained = append("default", "G");
+        try (SseClient stream = SseClient.open(events, Map.of("Last-Event-ID", "not-an-id-of-this-log"))) {
+            SseClient.Frame gap = stream.nextEvent();
+            assertEquals("dev.sessionstate.stream.gap", gap.event());
+            assertNull(gap.id(), "a gap event leaves the client's Last-Event-ID as it was");
+            JsonNode data = JSON.readTree(gap.data()).get("data");
+            assertEquals("not-an-id-of-this-log", data.get("lastEventId").asText());
+            assertEquals("unknown", data.get("reason").asText());
+            SseClient.Frame next = stream.nextEvent();
+            while (!retained.id().equals(next.id())) {
+                next = stream.nextEvent();
+            }
+        }
+    }
+
+    private LoggedEvent append(String application, String subject) {
+        return log.append(
+                        LoggedEvent.ENDED,
+                        application,
+                        subject,
+                        Instant.parse("2026-11-30T10:15:30Z"),
+                        "{\"reason\":\"abandoned\",\"items\":{}}")
+                .toCompletableFuture()
+                .join();
+    }
+}

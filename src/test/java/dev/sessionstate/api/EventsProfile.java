@@ -1,0 +1,32 @@
+package dev.sessionstate.api;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Events on, with short timings: keep-alive comments every 300 ms, webhook retries from 100 ms,
+ * and one webhook endpoint per behaviour of {@link WebhookReceiver} (a real HTTP server on
+ * 127.0.0.1), each with its own secret.
+ */
+public class EventsProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        Map<String, String> config = new HashMap<>(Map.of(
+                "sessions.events.enabled", "true",
+                "sessions.events.keep-alive", "300MS",
+                "sessions.events.delivery.retry-base", "100MS",
+                "sessions.events.delivery.retry-cap", "500MS",
+                "sessions.events.delivery.attempts", "20",
+                "sessions.events.delivery.timeout", "2S",
+                "sessions.events.delivery.poll", "100MS"));
+        WebhookReceiver receiver = WebhookReceiver.shared();
+        for (String name : WebhookReceiver.ENDPOINTS) {
+            config.put("sessions.events.webhooks." + name + ".url", receiver.url(name));
+            config.put("sessions.events.webhooks." + name + ".secret", WebhookReceiver.secret(name));
+        }
+        config.put("sessions.events.webhooks.other.application", "other");
+        return config;
+    }
+}
