@@ -16,6 +16,7 @@ import dev.sessionstate.events.WebhookEndpoint;
 import dev.sessionstate.events.WebhookSigner;
 import dev.sessionstate.metrics.MeteredSessionStore;
 import dev.sessionstate.store.infinispan.ContextBoundSessionStore;
+import dev.sessionstate.store.infinispan.InfinispanDeliveryState;
 import dev.sessionstate.store.infinispan.InfinispanSessionStore;
 import dev.sessionstate.store.infinispan.InfinispanSettings;
 import dev.sessionstate.store.memory.InMemoryDeliveryState;
@@ -96,11 +97,22 @@ public class ServiceWiring {
         return new LeaseService(sessions, leases.defaultLength(), leases.min(), leases.max());
     }
 
-    /** Where webhook dispatch leases and progress are kept: this process, or the Infinispan cluster. */
+    /**
+     * Where webhook dispatch leases and progress are kept: this process, or the Infinispan cluster
+     * (cache {@code <sessions.infinispan.cache>-webhooks}, created on first use).
+     */
     @Produces
     @Singleton
-    DeliveryState deliveryState() {
-        return new InMemoryDeliveryState();
+    DeliveryState deliveryState(
+            SessionsConfig config, InstantSource clock, Instance<RemoteCacheManager> infinispan) {
+        return switch (config.store().kind()) {
+            case memory -> new InMemoryDeliveryState(clock);
+            case infinispan ->
+                new InfinispanDeliveryState(
+                        infinispan::get,
+                        config.infinispan().cache() + "-webhooks",
+                        config.infinispan().owners());
+        };
     }
 
     void close(@Disposes DeliveryState state) {

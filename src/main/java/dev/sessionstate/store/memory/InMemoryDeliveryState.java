@@ -3,6 +3,8 @@ package dev.sessionstate.store.memory;
 import dev.sessionstate.core.DeliveryProgress;
 import dev.sessionstate.core.DeliveryState;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -10,21 +12,34 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Delivery state of a single process, which is the whole cluster of the in-memory store: every
- * lease is granted to whoever asks (there is one dispatcher per endpoint in the process), and
- * progress is compare-and-set in a map.
+ * Delivery state of a single process, which is the whole cluster of the in-memory store: leases and
+ * progress in maps, each changed atomically ({@code compute}), leases judged by the given clock.
  */
 public final class InMemoryDeliveryState implements DeliveryState {
 
+    private final InstantSource clock;
+    private final Map<String, Held> leases = new ConcurrentHashMap<>();
     private final Map<String, Versioned<DeliveryProgress>> progress = new ConcurrentHashMap<>();
+
+    public InMemoryDeliveryState(InstantSource clock) {
+        this.clock = clock;
+    }
 
     @Override
     public CompletionStage<Boolean> hold(String endpoint, String owner, Duration length) {
-        return CompletableFuture.completedFuture(true);
+        Instant now = clock.instant();
+        Held held = leases.compute(
+                endpoint,
+                (key, current) ->
+                        current == null || current.owner().equals(owner) || !current.until().isAfter(now)
+                                ? new Held(owner, now.plus(length))
+                                : current);
+        return CompletableFuture.completedFuture(held.owner().equals(owner));
     }
 
     @Override
     public CompletionStage<Void> release(String endpoint, String owner) {
+        leases.computeIfPresent(endpoint, (key, current) -> current.owner().equals(owner) ? null : current);
         return CompletableFuture.completedFuture(null);
     }
 
@@ -46,4 +61,7 @@ public final class InMemoryDeliveryState implements DeliveryState {
         });
         return CompletableFuture.completedFuture(saved[0] == 0 ? OptionalLong.empty() : OptionalLong.of(saved[0]));
     }
+
+    /** A lease: who holds it, until when. */
+    private record Held(String owner, Instant until) {}
 }
