@@ -103,8 +103,7 @@ public class ServiceWiring {
      */
     @Produces
     @Singleton
-    DeliveryState deliveryState(
-            SessionsConfig config, InstantSource clock, Instance<RemoteCacheManager> infinispan) {
+    DeliveryState deliveryState(SessionsConfig config, InstantSource clock, Instance<RemoteCacheManager> infinispan) {
         return switch (config.store().kind()) {
             case memory -> new InMemoryDeliveryState(clock);
             case infinispan ->

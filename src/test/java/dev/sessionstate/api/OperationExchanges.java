@@ -57,6 +57,7 @@ final class OperationExchanges {
     /** With the store up: every operation's success and its main refusals. */
     static List<Exchange> storeUp() {
         return List.of(
+                eventsOff(),
                 ok("createSession", 201, "without a body", api -> api.post("/sessions")),
                 ok(
                         "createSession",
@@ -451,6 +452,18 @@ final class OperationExchanges {
                         api -> api.header("If-Match", STALE).delete(INDEX, session(), "0")));
     }
 
+    /**
+     * The event stream with events off (the conformance tests' configuration): a problem. Its 200, a
+     * stream that does not end, is checked in EventStreamTest (status and headers against the document).
+     */
+    private static Exchange eventsOff() {
+        return ok(
+                "streamEvents",
+                404,
+                "events off",
+                api -> api.accept("text/event-stream").get("/events"));
+    }
+
     /** With the store down: every operation that reaches the store answers 503. */
     static List<Exchange> storeDown() {
         String id = NO_SESSION;
@@ -480,7 +493,8 @@ final class OperationExchanges {
                 down("acquireLease", api -> api.post(LOCK, id)),
                 down("renewLease", api -> api.post(LOCK + "/{lockId}/renew", id, "1")),
                 down("releaseLease", api -> api.delete(LOCK + "/{lockId}", id, "1")),
-                down("forceReleaseLease", api -> api.delete(LOCK, id)));
+                down("forceReleaseLease", api -> api.delete(LOCK, id)),
+                eventsOff());
     }
 
     /** A request the document allows; the request is checked against the document too. */

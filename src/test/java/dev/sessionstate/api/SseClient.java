@@ -26,6 +26,7 @@ final class SseClient implements AutoCloseable {
     /** HTTP/1.1, as curl and browsers speak it to the service behind a proxy. */
     private static final HttpClient HTTP =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     /** One frame: an event (id, event, data; id may be null) or a comment (only comment). */

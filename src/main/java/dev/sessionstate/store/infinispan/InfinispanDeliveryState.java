@@ -48,7 +48,8 @@ public final class InfinispanDeliveryState implements DeliveryState {
                 return CompletableFuture.completedFuture(false);
             }
             return caches.plain()
-                    .replaceWithVersionAsync(key, value, current.getVersion(), seconds, TimeUnit.SECONDS, 0, TimeUnit.SECONDS);
+                    .replaceWithVersionAsync(
+                            key, value, current.getVersion(), seconds, TimeUnit.SECONDS, 0, TimeUnit.SECONDS);
         }));
     }
 
@@ -59,7 +60,9 @@ public final class InfinispanDeliveryState implements DeliveryState {
             if (current == null || !current.getValue().equals('"' + owner + '"')) {
                 return CompletableFuture.completedFuture(null);
             }
-            return caches.plain().removeWithVersionAsync(key, current.getVersion()).thenApply(removed -> null);
+            return caches.plain()
+                    .removeWithVersionAsync(key, current.getVersion())
+                    .thenApply(removed -> null);
         }));
     }
 
@@ -81,10 +84,11 @@ public final class InfinispanDeliveryState implements DeliveryState {
             // The new version is read back; a document other than ours means someone saved since.
             return written.thenCompose(saved -> !saved
                     ? CompletableFuture.completedFuture(OptionalLong.empty())
-                    : caches.plain().getWithMetadataAsync(key).thenApply(now -> now != null && now.getValue()
-                                    .equals(json)
-                            ? OptionalLong.of(now.getVersion())
-                            : OptionalLong.empty()));
+                    : caches.plain()
+                            .getWithMetadataAsync(key)
+                            .thenApply(now -> now != null && now.getValue().equals(json)
+                                    ? OptionalLong.of(now.getVersion())
+                                    : OptionalLong.empty()));
         });
     }
 

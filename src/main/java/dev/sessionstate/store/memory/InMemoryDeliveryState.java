@@ -30,10 +30,11 @@ public final class InMemoryDeliveryState implements DeliveryState {
         Instant now = clock.instant();
         Held held = leases.compute(
                 endpoint,
-                (key, current) ->
-                        current == null || current.owner().equals(owner) || !current.until().isAfter(now)
-                                ? new Held(owner, now.plus(length))
-                                : current);
+                (key, current) -> current == null
+                                || current.owner().equals(owner)
+                                || !current.until().isAfter(now)
+                        ? new Held(owner, now.plus(length))
+                        : current);
         return CompletableFuture.completedFuture(held.owner().equals(owner));
     }
 
