@@ -3,8 +3,8 @@ package dev.sessionstate.api;
 import dev.sessionstate.config.SessionsConfig;
 import dev.sessionstate.events.EventFeed;
 import dev.sessionstate.events.StreamItem;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -29,17 +29,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class EventsResource {
 
     static final String LAST_EVENT_ID = "Last-Event-ID";
-    private static final String DEFAULT_APPLICATION = "default";
-    private static final String APPLICATION = "application";
 
     private final EventFeed feed;
     private final boolean enabled;
-    private final SecurityIdentity caller;
+    private final Callers callers;
 
-    public EventsResource(EventFeed feed, SessionsConfig config, SecurityIdentity caller) {
+    public EventsResource(EventFeed feed, SessionsConfig config, Callers callers) {
         this.feed = feed;
         this.enabled = config.events().enabled();
-        this.caller = caller;
+        this.callers = callers;
     }
 
     @GET
@@ -67,18 +65,14 @@ public class EventsResource {
                     String lastEventId,
             @Parameter(description = "Like Last-Event-ID, for clients that cannot set headers") @QueryParam("after")
                     String after,
-            @Context Sse sse) {
+            @Context Sse sse,
+            @Context RoutingContext request) {
         if (!enabled) {
             throw new ProblemException(
                     ProblemType.EVENTS_DISABLED, "Events are off in this deployment (sessions.events.enabled).");
         }
         String resumeAfter = blank(lastEventId) ? (blank(after) ? null : after) : lastEventId;
-        return feed.subscribe(application(), resumeAfter).map(item -> frame(sse, item));
-    }
-
-    private String application() {
-        String application = caller.isAnonymous() ? null : caller.getAttribute(APPLICATION);
-        return application == null ? DEFAULT_APPLICATION : application;
+        return feed.subscribe(callers.application(request), resumeAfter).map(item -> frame(sse, item));
     }
 
     private static OutboundSseEvent frame(Sse sse, StreamItem item) {
