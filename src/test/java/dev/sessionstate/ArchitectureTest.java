@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The arrows of STYLE.md's layering, read from the imports of the main sources: {@code api ->
- * core <- store/*}, {@code api -> events -> core} (event delivery), {@code core} free of frameworks,
- * {@code metrics}, {@code health} and {@code events} free of the REST layer. {@code config} is the composition root and may import anything.
+ * core <- store/*}, {@code api -> events -> core} (event delivery), {@code core} free of
+ * frameworks, {@code metrics}, {@code health} and {@code events} free of the REST layer.
+ * {@code config} is the composition root and may import anything.
  */
 class ArchitectureTest {
 

@@ -1,6 +1,7 @@
 package dev.sessionstate.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,7 +81,7 @@ class EventStreamTest {
                     SimpleResponse.Builder.status(stream.status()).withContentType(contentType);
             stream.response().headers().map().forEach(answer::withHeader);
             ValidationReport report = validator.validateResponse("/events", Request.Method.GET, answer.build());
-            assertTrue(report.getMessages().isEmpty(), report::toString);
+            assertFalse(report.hasErrors(), report::toString);
         }
     }
 

@@ -21,9 +21,8 @@ public class EventsProfile implements QuarkusTestProfile {
                 "sessions.events.delivery.attempts", "20",
                 "sessions.events.delivery.timeout", "2S",
                 "sessions.events.delivery.poll", "100MS"));
-        WebhookReceiver receiver = WebhookReceiver.shared();
         for (String name : WebhookReceiver.ENDPOINTS) {
-            config.put("sessions.events.webhooks." + name + ".url", receiver.url(name));
+            config.put("sessions.events.webhooks." + name + ".url", WebhookReceiver.url(name));
             config.put("sessions.events.webhooks." + name + ".secret", WebhookReceiver.secret(name));
         }
         config.put("sessions.events.webhooks.other.application", "other");

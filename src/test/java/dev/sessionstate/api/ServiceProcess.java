@@ -106,6 +106,19 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the instance as {@code kill -9} does: no shutdown hook runs, nothing is released. */
+    void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
+    }
+
     /** Stops the instance as Kubernetes does (SIGTERM: in-flight requests finish) and waits for it. */
     @Override
     public void close() {

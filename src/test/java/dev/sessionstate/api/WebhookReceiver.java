@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -24,11 +25,15 @@ import javax.crypto.spec.SecretKeySpec;
  * behaves differently: {@code ok} and {@code other} acknowledge; {@code flaky} answers 500 to the
  * first two attempts of each event; {@code throttled} answers the first attempt with 429 and
  * {@code Retry-After: 2}; {@code stuck} answers 500 to events whose subject starts with
- * {@code poison} until {@link #unstick()}.
+ * {@code poison} until {@link #unstick()}; {@code cluster} acknowledges unless told to refuse.
  */
 final class WebhookReceiver {
 
     static final List<String> ENDPOINTS = List.of("ok", "flaky", "throttled", "stuck", "other");
+    /** The endpoint of the cluster test: acknowledges, or answers 503 while {@link #refuse} says so. */
+    static final String CLUSTER = "cluster";
+
+    private static final String PORT = "test.webhook-receiver.port";
     private static WebhookReceiver shared;
 
     /** One request as received, with the status it was answered. */
@@ -47,16 +52,18 @@ final class WebhookReceiver {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private volatile boolean stuck = true;
+    private volatile boolean refusing;
 
     private WebhookReceiver() {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port()), 50);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         for (String name : ENDPOINTS) {
             server.createContext("/" + name, exchange -> answer(name, exchange));
         }
+        server.createContext("/" + CLUSTER, exchange -> answer(CLUSTER, exchange));
         server.start();
     }
 
@@ -67,8 +74,26 @@ final class WebhookReceiver {
         return shared;
     }
 
-    String url(String endpoint) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + endpoint;
+    /**
+     * Where an endpoint receives. The port is chosen once per JVM and kept in a system property:
+     * a Quarkus test profile and the test itself load this class in different class loaders, so a
+     * static field would not be shared between them, and the receiver is bound by the test.
+     */
+    static synchronized String url(String endpoint) {
+        return "http://127.0.0.1:" + port() + "/" + endpoint;
+    }
+
+    private static synchronized int port() {
+        String chosen = System.getProperty(PORT);
+        if (chosen == null) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                chosen = Integer.toString(socket.getLocalPort());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            System.setProperty(PORT, chosen);
+        }
+        return Integer.parseInt(chosen);
     }
 
     static String secret(String endpoint) {
@@ -77,6 +102,15 @@ final class WebhookReceiver {
 
     void unstick() {
         stuck = false;
+    }
+
+    void refuse(boolean refuse) {
+        refusing = refuse;
+    }
+
+    /** Every request an endpoint received, in order. */
+    List<Received> received(String endpoint) {
+        return received.stream().filter(r -> r.endpoint().equals(endpoint)).toList();
     }
 
     /** The requests an endpoint received for events whose body contains {@code marker}, in order. */
@@ -97,6 +131,7 @@ final class WebhookReceiver {
             case "flaky" -> attempt <= 2 ? 500 : 204;
             case "throttled" -> attempt == 1 ? 429 : 200;
             case "stuck" -> stuck && body.contains("\"subject\":\"poison") ? 500 : 200;
+            case CLUSTER -> refusing ? 503 : 200;
             default -> 200;
         };
         received.add(new Received(

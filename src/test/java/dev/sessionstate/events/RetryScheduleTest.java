@@ -18,13 +18,13 @@ class RetryScheduleTest {
     void delaysDoubleFromTheBaseWithJitterBetweenHalfAndAll() {
         assertEquals(Duration.ofMillis(2500), schedule.delay(1, () -> 0.0));
         assertEquals(Duration.ofMillis(4999), schedule.delay(1, () -> 0.9998));
-        assertEquals(Duration.ofSeconds(10), schedule.delay(2, () -> 0.999999));
+        assertEquals(Duration.ofMillis(7500), schedule.delay(2, () -> 0.5));
         assertEquals(Duration.ofSeconds(10), schedule.delay(3, () -> 0.0));
     }
 
     @Test
     void delaysStopAtTheCapEvenAfterManyAttempts() {
-        assertEquals(Duration.ofMinutes(30), schedule.delay(12, () -> 0.9999999));
+        assertEquals(Duration.ofSeconds(1350), schedule.delay(12, () -> 0.5));
         assertEquals(Duration.ofMinutes(15), schedule.delay(200, () -> 0.0));
     }
 
