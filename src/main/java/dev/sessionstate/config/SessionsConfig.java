@@ -27,6 +27,8 @@ public interface SessionsConfig {
 
     Auth auth();
 
+    Events events();
+
     /** Which store holds sessions. */
     interface Store {
 
@@ -159,5 +161,29 @@ public interface SessionsConfig {
             @WithDefault("default")
             String application();
         }
+    }
+
+    /** Lifecycle events (session started, session ended), each produced once per cluster. */
+    interface Events {
+
+        /** Whether events are produced; off, nothing of them runs and nothing is logged. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** How long each event is kept for replay after it was logged. */
+        @WithDefault("1H")
+        Duration retention();
+
+        /** Most events the in-memory store's log keeps (the oldest go first); the Infinispan log keeps all within the retention. */
+        @WithDefault("10000")
+        int memoryMaxEvents();
+
+        /** The Infinispan cache of the event log. Created when missing, like the sessions cache. */
+        @WithDefault("session-events")
+        String infinispanCache();
+
+        /** The Infinispan cache of the claims that make each end reported once. Created when missing. */
+        @WithDefault("session-event-claims")
+        String infinispanClaimsCache();
     }
 }

@@ -18,15 +18,12 @@ public final class SessionService {
     private final SessionRules rules;
     private final SessionIds ids;
     private final InstantSource clock;
-    private final SessionEvents events;
 
-    public SessionService(
-            SessionStore store, SessionRules rules, SessionIds ids, InstantSource clock, SessionEvents events) {
+    public SessionService(SessionStore store, SessionRules rules, SessionIds ids, InstantSource clock) {
         this.store = store;
         this.rules = rules;
         this.ids = ids;
         this.clock = clock;
-        this.events = events;
     }
 
     /** The name of the store that serves sessions. */
@@ -48,10 +45,8 @@ public final class SessionService {
         Items items = Items.of(request.items());
         rules.checkItems(items);
         Session session = Session.create(ids.next(), clock.instant(), timeout, request.readOnly(), items);
-        return store.insert(session).thenApply(ignored -> {
-            events.created();
-            return session;
-        });
+        // The store reports the start to its SessionEvents: a shared store knows which replica's insert won.
+        return store.insert(session).thenApply(ignored -> session);
     }
 
     /** Reads a session, touching it. */
