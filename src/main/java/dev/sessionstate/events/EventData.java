@@ -23,23 +23,25 @@ final class EventData {
 
     private EventData() {}
 
-    /** {@code {"createdAt","timeoutSeconds","readOnly","properties"}} of a session just stored. */
+    /** {@code {"createdAt","owner","timeoutSeconds","readOnly","properties"}} of a session just stored. */
     static String started(Session session) {
         return write(json -> {
             json.writeStringField("createdAt", time(session.createdAt()));
+            json.writeStringField("owner", session.owner());
             json.writeNumberField("timeoutSeconds", session.timeoutSeconds());
             json.writeBooleanField("readOnly", session.readOnly());
             properties(json, session.properties());
         });
     }
 
-    /** {@code {"reason","createdAt","endedAt","properties","items"}} of a session that ended. */
+    /** {@code {"reason","createdAt","endedAt","lastAccessedAt","owner","properties","items"}} of a session that ended. */
     static String ended(Session finalState, EndReason reason, Instant endedAt) {
         return write(json -> {
             json.writeStringField("reason", reason.wireName());
             json.writeStringField("createdAt", time(finalState.createdAt()));
             json.writeStringField("endedAt", time(endedAt));
             json.writeStringField("lastAccessedAt", time(finalState.lastAccessedAt()));
+            json.writeStringField("owner", finalState.owner());
             properties(json, finalState.properties());
             json.writeObjectFieldStart("items");
             for (Map.Entry<String, String> item : finalState.items().asMap().entrySet()) {
@@ -60,6 +62,7 @@ final class EventData {
         json.writeStringField("commandParm", properties.commandParm());
         nullableNumber(json, "lcid", properties.lcid());
         nullableNumber(json, "codePage", properties.codePage());
+        json.writeBooleanField("cookieless", properties.cookieless());
         json.writeEndObject();
     }
 

@@ -44,16 +44,12 @@ public final class EventLogWriter implements SessionEvents {
     }
 
     private void append(String type, Session session, Instant time, String data) {
-        log.append(type, application(session), session.id(), time, data).whenComplete((event, failure) -> {
+        log.append(type, session.application(), session.id(), time, data).whenComplete((event, failure) -> {
             if (failure != null) {
                 lost.incrementAndGet();
                 // Never the session id: the log must not help anyone take over a session.
                 LOG.warnf("A %s event could not be logged and is lost: %s", type, failure.toString());
             }
         });
-    }
-
-    private static String application(Session session) {
-        return "default";
     }
 }
