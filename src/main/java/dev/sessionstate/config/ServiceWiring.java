@@ -11,16 +11,21 @@ import dev.sessionstate.core.SessionRules;
 import dev.sessionstate.core.SessionService;
 import dev.sessionstate.core.SessionStore;
 import dev.sessionstate.events.EventFeed;
+import dev.sessionstate.events.EventLogWriter;
 import dev.sessionstate.events.RetrySchedule;
 import dev.sessionstate.events.WebhookDispatchers;
 import dev.sessionstate.events.WebhookEndpoint;
 import dev.sessionstate.events.WebhookSigner;
 import dev.sessionstate.metrics.MeteredSessionStore;
+import dev.sessionstate.metrics.MicrometerSessionEvents;
 import dev.sessionstate.store.infinispan.ContextBoundSessionStore;
+import dev.sessionstate.store.infinispan.EndClaims;
 import dev.sessionstate.store.infinispan.InfinispanDeliveryState;
+import dev.sessionstate.store.infinispan.InfinispanEventLog;
 import dev.sessionstate.store.infinispan.InfinispanSessionStore;
 import dev.sessionstate.store.infinispan.InfinispanSettings;
 import dev.sessionstate.store.memory.InMemoryDeliveryState;
+import dev.sessionstate.store.memory.InMemoryEventLog;
 import dev.sessionstate.store.memory.InMemorySessionStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -38,10 +43,13 @@ import org.infinispan.client.hotrod.RemoteCacheManager;
 
 /**
  * Builds the service from configuration: the clock, the store that {@code sessions.store.kind}
- * names (wrapped for metrics), and the rules.
+ * names (wrapped for metrics), the event log beside it, and the rules.
  */
 @Singleton
 public class ServiceWiring {
+
+    /** How often expired sessions are looked for while events are on. */
+    static final Duration PROMPT_EXPIRY = Duration.ofSeconds(1);
 
     @Produces
     @Singleton
@@ -59,15 +67,31 @@ public class ServiceWiring {
     SessionStore store(
             SessionsConfig config,
             InstantSource clock,
-            SessionEvents events,
+            MicrometerSessionEvents metrics,
+            EventLog log,
             MeterRegistry registry,
             Instance<RemoteCacheManager> infinispan) {
+        SessionsConfig.Events eventConfig = config.events();
+        boolean eventsOn = eventConfig.enabled();
+        SessionEvents events = eventsOn ? metrics.andThen(new EventLogWriter(log)) : metrics;
         SessionStore store = switch (config.store().kind()) {
-            case memory -> memoryStore(config.memory(), clock, events);
+            case memory -> memoryStore(config.memory(), clock, events, eventsOn);
             // The Hot Rod client is asked for on first use, so the memory store never creates one.
-            case infinispan ->
-                new ContextBoundSessionStore(InfinispanSessionStore.create(
-                        infinispan::get, infinispanSettings(config.infinispan()), events));
+            case infinispan -> {
+                InfinispanSettings settings = infinispanSettings(config.infinispan(), eventsOn);
+                yield new ContextBoundSessionStore(
+                        eventsOn
+                                ? InfinispanSessionStore.create(
+                                        infinispan::get,
+                                        settings,
+                                        events,
+                                        EndClaims.create(
+                                                infinispan::get,
+                                                eventSettings(config, eventConfig.infinispanClaimsCache()),
+                                                eventConfig.retention()),
+                                        clock)
+                                : InfinispanSessionStore.create(infinispan::get, settings, events));
+            }
         };
         OptionalLong capacity = config.store().kind() == StoreKind.memory
                 ? OptionalLong.of(config.memory().maxSessions())
@@ -79,16 +103,35 @@ public class ServiceWiring {
         store.close();
     }
 
+    /**
+     * Where lifecycle events go: with events on and the Infinispan store, the cluster's log in
+     * Infinispan (listening from start-up); otherwise a log of this process, empty while events are off.
+     */
+    @Produces
+    @Singleton
+    EventLog eventLog(SessionsConfig config, InstantSource clock, Instance<RemoteCacheManager> infinispan) {
+        SessionsConfig.Events events = config.events();
+        if (events.enabled() && config.store().kind() == StoreKind.infinispan) {
+            return InfinispanEventLog.create(
+                    infinispan::get, eventSettings(config, events.infinispanCache()), events.retention(), clock);
+        }
+        return new InMemoryEventLog(clock, events.retention(), events.memoryMaxEvents());
+    }
+
+    void close(@Disposes EventLog log) {
+        log.close();
+    }
+
     /** The services of each application, all on the one store; every application has the same rules. */
     @Produces
     @Singleton
     ApplicationServices applications(
-            SessionStore store, SessionsConfig config, InstantSource clock, SessionEvents events) {
+            SessionStore store, SessionsConfig config, InstantSource clock) {
         SessionRules rules = rules(config);
         SessionIds ids = new SessionIds();
         SessionsConfig.Leases leases = config.leases();
         return new ApplicationServices(application -> {
-            SessionService sessions = new SessionService(store, rules, ids, clock, events, application);
+            SessionService sessions = new SessionService(store, rules, ids, clock, application);
             return new ApplicationServices.Services(
                     sessions,
                     new ItemService(sessions),
@@ -183,14 +226,28 @@ public class ServiceWiring {
         return Math.toIntExact(duration.toSeconds());
     }
 
-    private static InfinispanSettings infinispanSettings(SessionsConfig.Infinispan config) {
+    /** With events on, a created sessions cache is reaped every second, so that expiries are reported promptly. */
+    private static InfinispanSettings infinispanSettings(SessionsConfig.Infinispan config, boolean eventsOn) {
         return new InfinispanSettings(
-                config.cache(), config.owners(), config.touchInterval(), config.operationTimeout());
+                config.cache(),
+                config.owners(),
+                config.touchInterval(),
+                config.operationTimeout(),
+                eventsOn ? PROMPT_EXPIRY : Duration.ofMinutes(1));
     }
 
-    private static SessionStore memoryStore(SessionsConfig.Memory config, InstantSource clock, SessionEvents events) {
+    /** The settings of an events cache: named {@code cache}, with the owners and timeout of the sessions cache. */
+    private static InfinispanSettings eventSettings(SessionsConfig config, String cache) {
+        SessionsConfig.Infinispan infinispan = config.infinispan();
+        return new InfinispanSettings(cache, infinispan.owners(), Duration.ZERO, infinispan.operationTimeout());
+    }
+
+    /** With events on, expired sessions are swept at least every second, so that their ends are reported promptly. */
+    private static SessionStore memoryStore(
+            SessionsConfig.Memory config, InstantSource clock, SessionEvents events, boolean eventsOn) {
         InMemorySessionStore store = new InMemorySessionStore(config.maxSessions(), events);
-        store.startSweeping(clock, config.sweepInterval());
+        Duration interval = config.sweepInterval();
+        store.startSweeping(clock, eventsOn && interval.compareTo(PROMPT_EXPIRY) > 0 ? PROMPT_EXPIRY : interval);
         return store;
     }
 }

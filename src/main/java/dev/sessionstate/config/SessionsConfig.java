@@ -164,12 +164,31 @@ public interface SessionsConfig {
         }
     }
 
-    /** Session lifecycle events: the SSE stream {@code GET /events} and webhooks. */
+    /** Lifecycle events (session started, session ended), each produced once per cluster, and their delivery. */
     interface Events {
 
-        /** Whether events are produced and served; off, {@code GET /events} answers 404 and no webhook is called. */
+        /**
+         * Whether events are produced and delivered; off, nothing of them runs, nothing is logged, and
+         * {@code GET /events} answers 404.
+         */
         @WithDefault("false")
         boolean enabled();
+
+        /** How long each event is kept for replay after it was logged. */
+        @WithDefault("1H")
+        Duration retention();
+
+        /** Most events the in-memory store's log keeps (the oldest go first); the Infinispan log keeps all within the retention. */
+        @WithDefault("10000")
+        int memoryMaxEvents();
+
+        /** The Infinispan cache of the event log. Created when missing, like the sessions cache. */
+        @WithDefault("session-events")
+        String infinispanCache();
+
+        /** The Infinispan cache of the claims that make each end reported once. Created when missing. */
+        @WithDefault("session-event-claims")
+        String infinispanClaimsCache();
 
         /** Interval of keep-alive comments on an SSE stream that has sent nothing meanwhile. */
         @WithDefault("15S")

@@ -22,27 +22,19 @@ public final class SessionService {
     private final SessionRules rules;
     private final SessionIds ids;
     private final InstantSource clock;
-    private final SessionEvents events;
     private final String application;
 
     /** The service of the default application. */
-    public SessionService(
-            SessionStore store, SessionRules rules, SessionIds ids, InstantSource clock, SessionEvents events) {
-        this(store, rules, ids, clock, events, Session.DEFAULT_APPLICATION);
+    public SessionService(SessionStore store, SessionRules rules, SessionIds ids, InstantSource clock) {
+        this(store, rules, ids, clock, Session.DEFAULT_APPLICATION);
     }
 
     public SessionService(
-            SessionStore store,
-            SessionRules rules,
-            SessionIds ids,
-            InstantSource clock,
-            SessionEvents events,
-            String application) {
+            SessionStore store, SessionRules rules, SessionIds ids, InstantSource clock, String application) {
         this.store = store;
         this.rules = rules;
         this.ids = ids;
         this.clock = clock;
-        this.events = events;
         this.application = application;
     }
 
@@ -71,10 +63,8 @@ public final class SessionService {
         rules.checkItems(items);
         Session session = Session.create(ids.next(), clock.instant(), timeout, request.readOnly(), items)
                 .ownedBy(application, null, 0);
-        return store.insert(session).thenApply(ignored -> {
-            events.created();
-            return session;
-        });
+        // The store reports the start to its SessionEvents: a shared store knows which replica's insert won.
+        return store.insert(session).thenApply(ignored -> session);
     }
 
     /** Reads a session, touching it. */

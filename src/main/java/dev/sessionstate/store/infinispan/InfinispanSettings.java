@@ -5,23 +5,36 @@ import java.time.Duration;
 /**
  * How the Infinispan store uses its cluster.
  *
- * @param cache            the name of the cache that holds sessions
- * @param owners           copies of each session, in a cache that the store creates
- * @param touchInterval    how stale a stored access time may be before a read writes it back
- * @param operationTimeout longest wait for Infinispan in one operation
+ * @param cache              the name of the cache that holds sessions
+ * @param owners             copies of each session, in a cache that the store creates
+ * @param touchInterval      how stale a stored access time may be before a read writes it back
+ * @param operationTimeout   longest wait for Infinispan in one operation
+ * @param expirationInterval how often Infinispan's reaper removes expired sessions, in a cache that the store creates
  */
-public record InfinispanSettings(String cache, int owners, Duration touchInterval, Duration operationTimeout) {
+public record InfinispanSettings(
+        String cache, int owners, Duration touchInterval, Duration operationTimeout, Duration expirationInterval) {
+
+    /** Settings whose created cache reaps expired sessions every minute. */
+    public InfinispanSettings(String cache, int owners, Duration touchInterval, Duration operationTimeout) {
+        this(cache, owners, touchInterval, operationTimeout, Duration.ofMinutes(1));
+    }
 
     /**
      * The configuration of a cache that the store creates: distributed with {@code owners} copies,
      * text keys and JSON values (so the REST API and console show sessions as JSON), and the
-     * expiration reaper running every minute to reclaim expired sessions nobody reads again.
+     * expiration reaper running every {@code expirationInterval} to reclaim expired sessions nobody
+     * reads again (and, with events on, to report them).
      */
     public String cacheConfiguration() {
+        return cacheConfiguration(owners, expirationInterval);
+    }
+
+    /** The configuration of a JSON cache with {@code owners} copies, reaped every {@code interval}. */
+    static String cacheConfiguration(int owners, Duration interval) {
         return """
                 {"distributed-cache":{"mode":"SYNC","owners":%d,"statistics":true,\
                 "encoding":{"key":{"media-type":"text/plain; charset=UTF-8"},\
                 "value":{"media-type":"application/json"}},\
-                "expiration":{"interval":60000}}}""".formatted(owners);
+                "expiration":{"interval":%d}}}""".formatted(owners, interval.toMillis());
     }
 }

@@ -26,6 +26,9 @@ import java.util.function.Consumer;
  * <p>The number of sessions is capped; a slot is reserved before an insert and freed with every
  * removal, so concurrent creates cannot overshoot the cap. {@link #sweep(Instant)} frees the
  * memory of sessions nobody asked for again.
+ *
+ * <p>Each end is reported once: a session leaves the map only through {@code computeIfPresent}
+ * returning null or {@code remove(id, session)}, and only the call that removed it reports it.
  */
 public final class InMemorySessionStore implements SessionStore {
 
@@ -61,6 +64,7 @@ public final class InMemorySessionStore implements SessionStore {
             count.decrementAndGet();
             return CompletableFuture.failedFuture(new IllegalStateException("duplicate session id"));
         }
+        events.started(session);
         return CompletableFuture.completedFuture(null);
     }
 
@@ -71,6 +75,7 @@ public final class InMemorySessionStore implements SessionStore {
             sessions.computeIfPresent(id, (key, current) -> {
                 if (EXPIRY.isExpired(current, now)) {
                     outcome.expired = true;
+                    outcome.ended = current;
                     return null;
                 }
                 outcome.change = update.apply(current);
@@ -80,7 +85,7 @@ public final class InMemorySessionStore implements SessionStore {
             return CompletableFuture.failedFuture(refused);
         }
         if (outcome.expired) {
-            removed(EndReason.EXPIRED);
+            removed(outcome.ended, EndReason.EXPIRED, now);
         }
         if (outcome.change == null) {
             return CompletableFuture.failedFuture(SessionException.sessionNotFound());
@@ -98,16 +103,16 @@ public final class InMemorySessionStore implements SessionStore {
                     // A refusal thrown here leaves the mapping as it was.
                     check.accept(current);
                 }
-                outcome.removed = true;
+                outcome.ended = current;
                 return null;
             });
         } catch (RuntimeException refused) {
             return CompletableFuture.failedFuture(refused);
         }
-        if (outcome.removed) {
-            removed(outcome.expired ? EndReason.EXPIRED : EndReason.ABANDONED);
+        if (outcome.ended != null) {
+            removed(outcome.ended, outcome.expired ? EndReason.EXPIRED : EndReason.ABANDONED, now);
         }
-        return CompletableFuture.completedFuture(outcome.removed && !outcome.expired);
+        return CompletableFuture.completedFuture(outcome.ended != null && !outcome.expired);
     }
 
     /**
@@ -118,7 +123,7 @@ public final class InMemorySessionStore implements SessionStore {
         int swept = 0;
         for (Session session : sessions.values()) {
             if (EXPIRY.isExpired(session, now) && sessions.remove(session.id(), session)) {
-                removed(EndReason.EXPIRED);
+                removed(session, EndReason.EXPIRED, now);
                 swept++;
             }
         }
@@ -150,15 +155,17 @@ public final class InMemorySessionStore implements SessionStore {
         return CompletableFuture.completedFuture(true);
     }
 
-    private void removed(EndReason reason) {
+    /** Called once per removed session, by the caller whose removal won. */
+    private void removed(Session finalState, EndReason reason, Instant endedAt) {
         count.decrementAndGet();
-        events.ended(reason);
+        events.ended(finalState, reason, endedAt);
     }
 
     /** What happened inside a compute call, which can only return the new value. */
     private static final class Outcome<R> {
         UpdateResult<R> change;
         boolean expired;
-        boolean removed;
+        /** The session as it was when this call removed it. */
+        Session ended;
     }
 }
