@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
  * the plain Vert.x item routes alike, since Quarkus checks this policy before any of them runs
  * (a global policy: it has no name). Reads need {@code reader} or {@code writer}, the forced
  * release of a lease {@code admin}, the event stream {@code events}, anything else
- * {@code writer}; only the OpenAPI document and Swagger UI are open. Paths are allowed, not denied, by listing: an unknown path needs a role
- * like any other, so a new operation is never open by accident. With {@code sessions.auth.mode=none} everything is
- * allowed.
+ * {@code writer}; only the OpenAPI document and Swagger UI are open. Paths are allowed, not
+ * denied, by listing: an unknown path needs a role like any other, so a new operation is never
+ * open by accident. With {@code sessions.auth.mode=none} everything is allowed.
  *
  * <p>Refusals fail the request ({@link UnauthorizedException}, {@link ForbiddenException}) so that
  * {@link AuthProblems} answers them with problem documents.

@@ -1,5 +1,6 @@
 package dev.sessionstate.api;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,6 +18,7 @@ import dev.sessionstate.core.LoggedEvent;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.file.Path;
@@ -144,6 +146,50 @@ class EventStreamTest {
             while (!retained.id().equals(next.id())) {
                 next = stream.nextEvent();
             }
+        }
+    }
+
+    @Test
+    void anIdOlderThanTheRetentionOpensWithAnExpiredGapThenEveryRetainedEvent() throws Exception {
+        LoggedEvent old = append("default", "old");
+        LoggedEvent last = null;
+        for (int i = 0; i < 10; i++) {
+            last = append("default", "newer-" + i);
+        }
+        try (SseClient stream = SseClient.open(events, Map.of("Last-Event-ID", old.id()))) {
+            SseClient.Frame gap = stream.nextEvent();
+            assertEquals("dev.sessionstate.stream.gap", gap.event());
+            assertEquals(
+                    "expired",
+                    JSON.readTree(gap.data()).get("data").get("reason").asText());
+            SseClient.Frame next = stream.nextEvent();
+            while (!last.id().equals(next.id())) {
+                next = stream.nextEvent();
+            }
+        }
+    }
+
+    @Test
+    void aSessionCreatedAndAbandonedOverHttpIsStreamed() throws Exception {
+        try (SseClient stream = SseClient.open(events, Map.of())) {
+            stream.next(); // a keep-alive: the stream listens
+            String id = given().contentType(ContentType.JSON)
+                    .body("{\"items\":{\"cart\":[1]}}")
+                    .post("/sessions")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            given().post("/sessions/{id}/abandon", id).then().statusCode(204);
+
+            SseClient.Frame started = stream.nextEvent();
+            assertEquals(LoggedEvent.STARTED, started.event());
+            assertEquals(id, JSON.readTree(started.data()).get("subject").asText());
+            SseClient.Frame ended = stream.nextEvent();
+            assertEquals(LoggedEvent.ENDED, ended.event());
+            JsonNode data = JSON.readTree(ended.data()).get("data");
+            assertEquals("abandoned", data.get("reason").asText());
+            assertEquals("[1]", data.get("items").get("cart").toString());
         }
     }
 

@@ -16,6 +16,8 @@ public class EventsProfile implements QuarkusTestProfile {
         Map<String, String> config = new HashMap<>(Map.of(
                 "sessions.events.enabled", "true",
                 "sessions.events.keep-alive", "300MS",
+                // A short log, so that an id falls out of the retention without waiting for it.
+                "sessions.events.memory-max-events", "8",
                 "sessions.events.delivery.retry-base", "100MS",
                 "sessions.events.delivery.retry-cap", "500MS",
                 "sessions.events.delivery.attempts", "20",

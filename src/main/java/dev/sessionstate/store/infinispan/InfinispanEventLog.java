@@ -62,6 +62,7 @@ public final class InfinispanEventLog implements EventLog {
     private volatile CompletableFuture<Opened> opened;
     /** The lookup of the cache that {@link #opened} began with, to forget when an operation fails. */
     private CompletionStage<SessionsCache.Caches> openedFrom;
+
     private volatile String epoch;
 
     private InfinispanEventLog(
