@@ -1,6 +1,7 @@
 package dev.sessionstate.api;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,6 +12,9 @@ import java.util.Map;
  */
 public class EventsProfile implements QuarkusTestProfile {
 
+    /** The longest back-off between two attempts of a webhook event. */
+    static final Duration RETRY_CAP = Duration.ofMillis(500);
+
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = new HashMap<>(Map.of(
@@ -19,7 +23,7 @@ public class EventsProfile implements QuarkusTestProfile {
                 // A short log, so that an id falls out of the retention without waiting for it.
                 "sessions.events.memory-max-events", "8",
                 "sessions.events.delivery.retry-base", "100MS",
-                "sessions.events.delivery.retry-cap", "500MS",
+                "sessions.events.delivery.retry-cap", RETRY_CAP.toMillis() + "MS",
                 "sessions.events.delivery.attempts", "20",
                 "sessions.events.delivery.timeout", "2S",
                 "sessions.events.delivery.poll", "100MS"));
