@@ -33,13 +33,13 @@ public class ItemRoutes {
 
     private static final String PATH = "/sessions/:id/items/:key";
 
-    private final ItemService items;
+    private final Callers callers;
     private final ItemWrites writes;
     private final ProblemResponses problems;
     private final HttpRequestMetrics metrics;
 
-    public ItemRoutes(ItemService items, ItemWrites writes, ProblemResponses problems, HttpRequestMetrics metrics) {
-        this.items = items;
+    public ItemRoutes(Callers callers, ItemWrites writes, ProblemResponses problems, HttpRequestMetrics metrics) {
+        this.callers = callers;
         this.writes = writes;
         this.problems = problems;
         this.metrics = metrics;
@@ -57,16 +57,19 @@ public class ItemRoutes {
         }
         timed(ctx);
         try {
-            items.item(ctx.pathParam("id"), ctx.pathParam("key"), ValueType.ANY).whenComplete((read, failure) -> {
-                if (failure != null) {
-                    fail(ctx, failure);
-                    return;
-                }
-                ctx.response()
-                        .putHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.JSON)
-                        .putHeader(HttpHeaders.ETAG, EntityTags.of(read.session()))
-                        .end(read.result());
-            });
+            callers.services(ctx)
+                    .items()
+                    .item(ctx.pathParam("id"), ctx.pathParam("key"), ValueType.ANY)
+                    .whenComplete((read, failure) -> {
+                        if (failure != null) {
+                            fail(ctx, failure);
+                            return;
+                        }
+                        ctx.response()
+                                .putHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.JSON)
+                                .putHeader(HttpHeaders.ETAG, EntityTags.of(read.session()))
+                                .end(read.result());
+                    });
         } catch (RuntimeException refused) {
             fail(ctx, refused);
         }
@@ -89,6 +92,7 @@ public class ItemRoutes {
             }
             try {
                 writes.put(
+                                callers.services(ctx).items(),
                                 ctx.pathParam("id"),
                                 ctx.pathParam("key"),
                                 ValueType.ANY,

@@ -14,11 +14,9 @@ import java.util.concurrent.CompletionStage;
 @Singleton
 public class ItemWrites {
 
-    private final ItemService items;
     private final JsonBodies bodies;
 
-    public ItemWrites(ItemService items, JsonBodies bodies) {
-        this.items = items;
+    public ItemWrites(JsonBodies bodies) {
         this.bodies = bodies;
     }
 
@@ -26,9 +24,11 @@ public class ItemWrites {
      * Stores the item. Refusals of the request itself (bad JSON, bad header, bad key) throw; those
      * of the session rules fail the stage.
      *
+     * @param items the caller's application's item service
      * @param uri the request's absolute URI, the new item's {@code Location}
      */
-    CompletionStage<Written> put(String id, String key, ValueType type, Headers headers, byte[] body, String uri) {
+    CompletionStage<Written> put(
+            ItemService items, String id, String key, ValueType type, Headers headers, byte[] body, String uri) {
         boolean createOnly = EntityTags.createOnly(headers.ifNoneMatch());
         return items.putItem(
                         id,
