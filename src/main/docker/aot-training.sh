@@ -43,8 +43,8 @@ expect() { # expect STATUS METHOD PATH [BODY [PORT]]
   -jar "$APP_DIR/quarkus-run.jar" &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do
-  (exec 3<> "/dev/tcp/127.0.0.1/$MANAGEMENT_PORT") 2>/dev/null && break
+for _ in $(seq 1 3000); do # up to 5 minutes: recording slows the start, more so on a busy builder
+  { (exec 3<> "/dev/tcp/127.0.0.1/$PORT") && (exec 3<> "/dev/tcp/127.0.0.1/$MANAGEMENT_PORT"); } 2>/dev/null && break
   kill -0 "$pid" || exit 1
   sleep 0.1
 done
