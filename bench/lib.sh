@@ -106,6 +106,6 @@ image_entrypoint_options() {
 }
 # image_training_options: those that the image's training run (aot-training.sh) is given
 image_training_options() {
-  sed -n 's/^RUN .*aot-training\.sh [^ ]* \(.*\) &&.*$/\1/p' "$ROOT/src/main/docker/Dockerfile.jvm" | tr ' ' '\n' \
+  sed -n 's/^RUN .*aot-training\.sh [^ ]* \(.*\)$/\1/p' "$ROOT/src/main/docker/Dockerfile.jvm" | tr ' ' '\n' \
     | grep '^-'
 }
