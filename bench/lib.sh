@@ -96,3 +96,16 @@ create_sessions() {
 }
 
 
+
+# The container image's JVM options, one a line, as bench/startup.sh uses them; from
+# src/main/docker/Dockerfile.jvm, so that what is measured is what the image runs.
+# image_entrypoint_options: those of the ENTRYPOINT ["java", options..., "-jar", ...]
+image_entrypoint_options() {
+  sed -n 's/^ENTRYPOINT \[\(.*\)\]$/\1/p' "$ROOT/src/main/docker/Dockerfile.jvm" | tr ',' '\n' \
+    | sed -E 's/^ *"//; s/"$//' | sed '/^-jar$/,$d' | grep '^-'
+}
+# image_training_options: those that the image's training run (aot-training.sh) is given
+image_training_options() {
+  sed -n 's/^RUN .*aot-training\.sh [^ ]* \(.*\)$/\1/p' "$ROOT/src/main/docker/Dockerfile.jvm" | tr ' ' '\n' \
+    | grep '^-'
+}
