@@ -60,15 +60,10 @@ public final class SessionService {
         return rules;
     }
 
-    /** Creates a session with a new random id. */
+    /** Creates a session with a new random id, starting with the application's initial items and the requested ones. */
     public CompletionStage<Session> create(NewSession request) {
         int timeout = rules.timeout(request.timeoutSeconds());
-        request.items().forEach((key, json) -> {
-            rules.checkKey(key);
-            rules.checkValue(key, json);
-        });
-        Items items = Items.of(request.items());
-        rules.checkItems(items);
+        Items items = rules.startingItems(request.items());
         Session session = Session.create(ids.next(), clock.instant(), timeout, request.readOnly(), items)
                 .ownedBy(application, null, 0);
         return store.insert(session).thenApply(ignored -> {
