@@ -3,6 +3,7 @@ package dev.sessionstate.config;
 import dev.sessionstate.core.ApplicationServices;
 import dev.sessionstate.core.ItemService;
 import dev.sessionstate.core.LeaseService;
+import dev.sessionstate.core.Lifetimes;
 import dev.sessionstate.core.SessionEvents;
 import dev.sessionstate.core.SessionIds;
 import dev.sessionstate.core.SessionRules;
@@ -87,9 +88,12 @@ public class ServiceWiring {
                 .forEach((name, application) -> configured.put(name, ApplicationRules.of(name, global, application)));
         SessionIds ids = new SessionIds();
         SessionsConfig.Leases leases = config.leases();
+        Lifetimes lifetimes = new Lifetimes(
+                seconds(config.maxLifetime().defaultLifetime()),
+                seconds(config.maxLifetime().max()));
         return new ApplicationServices(application -> {
             SessionRules rules = configured.getOrDefault(application, global);
-            SessionService sessions = new SessionService(store, rules, ids, clock, events, application);
+            SessionService sessions = new SessionService(store, rules, ids, clock, events, application, lifetimes);
             return new ApplicationServices.Services(
                     sessions,
                     new ItemService(sessions),

@@ -19,6 +19,8 @@ public interface SessionsConfig {
 
     Timeout timeout();
 
+    MaxLifetime maxLifetime();
+
     Limits limits();
 
     Leases leases();
@@ -54,6 +56,19 @@ public interface SessionsConfig {
 
         /** Longest idle timeout a client may ask for. */
         @WithDefault("24H")
+        Duration max();
+    }
+
+    /** Hard maximum lifetimes, counted from creation, beside the sliding idle timeout. */
+    interface MaxLifetime {
+
+        /** Maximum lifetime of a session created without {@code maxLifetimeSeconds}; 0 for none. */
+        @WithName("default")
+        @WithDefault("0S")
+        Duration defaultLifetime();
+
+        /** Longest maximum lifetime a client may ask for. */
+        @WithDefault("30D")
         Duration max();
     }
 

@@ -24,11 +24,12 @@ public final class SessionService {
     private final InstantSource clock;
     private final SessionEvents events;
     private final String application;
+    private final Lifetimes lifetimes;
 
-    /** The service of the default application. */
+    /** The service of the default application, where sessions have no maximum lifetime unless they ask for one. */
     public SessionService(
             SessionStore store, SessionRules rules, SessionIds ids, InstantSource clock, SessionEvents events) {
-        this(store, rules, ids, clock, events, Session.DEFAULT_APPLICATION);
+        this(store, rules, ids, clock, events, Session.DEFAULT_APPLICATION, Lifetimes.NONE_BY_DEFAULT);
     }
 
     public SessionService(
@@ -37,13 +38,15 @@ public final class SessionService {
             SessionIds ids,
             InstantSource clock,
             SessionEvents events,
-            String application) {
+            String application,
+            Lifetimes lifetimes) {
         this.store = store;
         this.rules = rules;
         this.ids = ids;
         this.clock = clock;
         this.events = events;
         this.application = application;
+        this.lifetimes = lifetimes;
     }
 
     /** The application this service serves. */
@@ -63,9 +66,24 @@ public final class SessionService {
     /** Creates a session with a new random id, starting with the application's initial items and the requested ones. */
     public CompletionStage<Session> create(NewSession request) {
         int timeout = rules.timeout(request.timeoutSeconds());
+        int maxLifetime = lifetimes.atCreate(request.maxLifetimeSeconds());
         Items items = rules.startingItems(request.items());
-        Session session = Session.create(ids.next(), clock.instant(), timeout, request.readOnly(), items)
-                .ownedBy(application, null, 0);
+        Instant now = clock.instant();
+        SessionProperties properties = new SessionProperties(null, null, null, request.cookieless());
+        Session session = new Session(
+                ids.next(),
+                application,
+                null,
+                now,
+                now,
+                timeout,
+                maxLifetime,
+                request.readOnly(),
+                properties,
+                items,
+                1,
+                null,
+                0);
         return store.insert(session).thenApply(ignored -> {
             events.created();
             return session;
@@ -78,7 +96,8 @@ public final class SessionService {
     }
 
     /**
-     * Changes a session's settings and properties. Allowed on read-only sessions (it is how they are made writable).
+     * Changes a session's settings and properties. Allowed on read-only sessions (it is how they are
+     * made writable). The maximum lifetime may only be lowered.
      */
     public CompletionStage<Session> patch(String id, SessionPatch patch, Precondition precondition) {
         return write(id, precondition, current -> {
@@ -87,11 +106,17 @@ public final class SessionService {
                             patch.commandParm().apply(p.commandParm(), null),
                             patch.lcid().apply(p.lcid(), null),
                             patch.codePage().apply(p.codePage(), null),
-                            p.cookieless());
+                            patch.cookieless().apply(p.cookieless(), false));
                     rules.checkProperties(next);
                     Integer timeout = patch.timeoutSeconds().apply(current.timeoutSeconds(), rules.defaultTimeout());
                     boolean readOnly = patch.readOnly().apply(current.readOnly(), false);
-                    return new UpdateResult<>(current.withSettings(rules.timeout(timeout), readOnly, next), null);
+                    // The session was touched at the time of this change.
+                    int maxLifetime = patch.maxLifetimeSeconds().present()
+                            ? lifetimes.lowered(
+                                    current, patch.maxLifetimeSeconds().value(), current.lastAccessedAt())
+                            : current.maxLifetimeSeconds();
+                    return new UpdateResult<>(
+                            current.withSettings(rules.timeout(timeout), maxLifetime, readOnly, next), null);
                 })
                 .thenApply(UpdateResult::session);
     }

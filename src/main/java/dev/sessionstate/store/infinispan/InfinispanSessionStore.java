@@ -36,7 +36,8 @@ import org.infinispan.client.hotrod.exceptions.HotRodClientException;
  * for that is skipped within the session's touch grace ({@code touch-interval}, capped at a tenth
  * of its timeout); {@link ExpiryRule} states when a document then counts as expired.
  *
- * <p><b>Reclaiming.</b> Every write gives the entry a lifespan of timeout plus grace, the moment
+ * <p><b>Reclaiming.</b> Every write gives the entry a lifespan of timeout plus grace (up to the end
+ * of its maximum lifetime when that comes first), the moment
  * after which the document is expired whatever happens; Infinispan removes it then, so no
  * replica sweeps. Removals by Infinispan are not reported as events; a replica that finds an
  * expired document first removes it itself and reports it.
@@ -230,10 +231,14 @@ public final class InfinispanSessionStore implements SessionStore {
                 .exceptionally(failure -> false);
     }
 
-    /** How long Infinispan keeps the entry after this write: the session's timeout plus its grace, rounded up. */
+    /**
+     * How long Infinispan keeps the entry after this write, which accessed it: the session's timeout
+     * plus its grace, or until its maximum lifetime ends when that comes first; rounded up, at
+     * least a second.
+     */
     private long lifespanSeconds(Session session) {
-        Duration grace = expiry.grace(session);
-        return session.timeoutSeconds() + grace.toSeconds() + (grace.toNanosPart() > 0 ? 1 : 0);
+        Duration keep = expiry.keepFor(session, session.lastAccessedAt());
+        return Math.max(1, keep.toSeconds() + (keep.toNanosPart() > 0 ? 1 : 0));
     }
 
     /** {@link #call(Budget, Function)} for an operation that never retries. */
