@@ -82,17 +82,19 @@ scenario() {
   pair_ratios "$name"
 }
 
-# Creates SESSIONS sessions of KEYS small items and writes their ids as a Lua table.
+# Creates SESSIONS sessions of KEYS small items on CREATE_PORT (PORT unless given), sending
+# CREATE_KEY as X-Api-Key when given, and writes their ids as a Lua table to BENCH_SESSIONS.
 create_sessions() {
   local items='{"items":{' k
   for k in $(seq 1 "$KEYS"); do items+="\"k$k\":{\"n\":$k,\"s\":\"hello world\"}"; [ "$k" -lt "$KEYS" ] && items+=","; done
   items+='}}'
   { echo "return {"
     for _ in $(seq 1 "$SESSIONS"); do
-      curl -s -X POST "http://127.0.0.1:$PORT/sessions" -H 'Content-Type: application/json' -d "$items" \
+      curl -s -X POST "http://127.0.0.1:${CREATE_PORT:-$PORT}/sessions" -H 'Content-Type: application/json' \
+        ${CREATE_KEY:+-H "X-Api-Key: $CREATE_KEY"} -d "$items" \
         | sed -E 's/.*"id":"([^"]+)".*/"\1",/'
     done
-    echo "}"; } > "$OUT/sessions.lua"
+    echo "}"; } > "$BENCH_SESSIONS"
 }
 
 

@@ -22,6 +22,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.infinispan.client.hotrod.RemoteCacheManager;
 
@@ -52,11 +54,13 @@ public class ServiceWiring {
             MeterRegistry registry,
             Instance<RemoteCacheManager> infinispan) {
         SessionStore store = switch (config.store().kind()) {
-            case memory -> memoryStore(config.memory(), clock, events);
+            case memory -> memoryStore(config.memory(), applicationMaxSessions(config), clock, events);
             // The Hot Rod client is asked for on first use, so the memory store never creates one.
             case infinispan ->
                 new ContextBoundSessionStore(InfinispanSessionStore.create(
-                        infinispan::get, infinispanSettings(config.infinispan()), events));
+                        infinispan::get,
+                        infinispanSettings(config.infinispan(), applicationMaxSessions(config)),
+                        events));
         };
         OptionalLong capacity = config.store().kind() == StoreKind.memory
                 ? OptionalLong.of(config.memory().maxSessions())
@@ -68,18 +72,27 @@ public class ServiceWiring {
         store.close();
     }
 
-    /** The services of each application, all on the one store; every application has the same rules. */
+    /**
+     * The services of each application, all on the one store, each with the rules of its
+     * application. Made at start-up, so that settings of an application that do not hold (bounds
+     * out of order, initial items that are not JSON or break the limits) fail the start.
+     */
     @Produces
     @Singleton
+    @Startup
     ApplicationServices applications(
             SessionStore store, SessionsConfig config, InstantSource clock, SessionEvents events) {
-        SessionRules rules = rules(config);
+        SessionRules global = rules(config);
+        Map<String, SessionRules> configured = new HashMap<>();
+        config.applications()
+                .forEach((name, application) -> configured.put(name, ApplicationRules.of(name, global, application)));
         SessionIds ids = new SessionIds();
         SessionsConfig.Leases leases = config.leases();
         Lifetimes lifetimes = new Lifetimes(
                 seconds(config.maxLifetime().defaultLifetime()),
                 seconds(config.maxLifetime().max()));
         return new ApplicationServices(application -> {
+            SessionRules rules = configured.getOrDefault(application, global);
             SessionService sessions = new SessionService(store, rules, ids, clock, events, application, lifetimes);
             return new ApplicationServices.Services(
                     sessions,
@@ -105,13 +118,36 @@ public class ServiceWiring {
         return Math.toIntExact(duration.toSeconds());
     }
 
-    private static InfinispanSettings infinispanSettings(SessionsConfig.Infinispan config) {
-        return new InfinispanSettings(
-                config.cache(), config.owners(), config.touchInterval(), config.operationTimeout());
+    /** The applications with a limit on their live sessions, and that limit. */
+    static Map<String, Long> applicationMaxSessions(SessionsConfig config) {
+        Map<String, Long> limits = new HashMap<>();
+        config.applications()
+                .forEach((name, application) -> application.maxSessions().ifPresent(max -> {
+                    if (max < 1) {
+                        throw new IllegalArgumentException(
+                                "sessions.applications." + name + ".max-sessions must be at least 1; got " + max + ".");
+                    }
+                    limits.put(name, max);
+                }));
+        return limits;
     }
 
-    private static SessionStore memoryStore(SessionsConfig.Memory config, InstantSource clock, SessionEvents events) {
-        InMemorySessionStore store = new InMemorySessionStore(config.maxSessions(), events);
+    private static InfinispanSettings infinispanSettings(
+            SessionsConfig.Infinispan config, Map<String, Long> applicationMaxSessions) {
+        return new InfinispanSettings(
+                config.cache(),
+                config.owners(),
+                config.touchInterval(),
+                config.operationTimeout(),
+                applicationMaxSessions);
+    }
+
+    private static SessionStore memoryStore(
+            SessionsConfig.Memory config,
+            Map<String, Long> applicationMaxSessions,
+            InstantSource clock,
+            SessionEvents events) {
+        InMemorySessionStore store = new InMemorySessionStore(config.maxSessions(), applicationMaxSessions, events);
         store.startSweeping(clock, config.sweepInterval());
         return store;
     }

@@ -7,6 +7,8 @@ import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /** Every setting of the service, under {@code sessions.}; the README's configuration table lists them all. */
@@ -28,6 +30,9 @@ public interface SessionsConfig {
     Infinispan infinispan();
 
     Auth auth();
+
+    /** Per-application settings by application name; an application not named here has the global ones. */
+    Map<String, Application> applications();
 
     /** Which store holds sessions. */
     interface Store {
@@ -161,6 +166,22 @@ public interface SessionsConfig {
         /** API-key clients by name (letters and digits, so that environment variables can name them). */
         Map<String, ApiKeyClient> apiKeys();
 
+        /** Bearer tokens. */
+        Oidc oidc();
+
+        /** How a bearer token's caller is placed in an application. */
+        interface Oidc {
+
+            /**
+             * The token claim (a string) that names the caller's application. The default, {@code azp}
+             * (authorized party), is the client id the token was issued to, so every client of the
+             * identity provider is an application of its own; a token without the claim belongs to the
+             * default application.
+             */
+            @WithDefault("azp")
+            String applicationClaim();
+        }
+
         /** One caller that sends {@code X-Api-Key}. Only hashes of its keys are configured. */
         interface ApiKeyClient {
 
@@ -173,6 +194,43 @@ public interface SessionsConfig {
             /** The application the client belongs to. */
             @WithDefault("default")
             String application();
+        }
+    }
+
+    /**
+     * The settings of one application (tenant). Each one left out falls back to the global
+     * setting: {@code sessions.timeout.*}, {@code sessions.limits.max-session-size}, and no limit on
+     * the number of sessions.
+     */
+    interface Application {
+
+        /** Timeout bounds of the application's sessions. */
+        ApplicationTimeout timeout();
+
+        /** Largest session of the application: the UTF-8 size of all its keys and values. */
+        Optional<MemorySize> maxSessionSize();
+
+        /** Most live sessions of the application at once; creating one more is refused with 507. */
+        OptionalLong maxSessions();
+
+        /**
+         * Items every new session of the application starts with, as JSON text by key; items given in
+         * the create request replace them. Checked at start against the limits.
+         */
+        Map<String, String> initialItems();
+
+        /** Like {@link Timeout}, each bound falling back to the global one. */
+        interface ApplicationTimeout {
+
+            /** Idle timeout of a session created without {@code timeoutSeconds}. */
+            @WithName("default")
+            Optional<Duration> defaultTimeout();
+
+            /** Shortest idle timeout a client may ask for. */
+            Optional<Duration> min();
+
+            /** Longest idle timeout a client may ask for. */
+            Optional<Duration> max();
         }
     }
 }

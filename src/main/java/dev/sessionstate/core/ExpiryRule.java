@@ -33,13 +33,19 @@ public record ExpiryRule(Duration touchInterval) {
         return touchInterval.compareTo(tenth) < 0 ? touchInterval : tenth;
     }
 
-    /** True once {@code stored} has gone unaccessed for its timeout plus its grace, or has reached its maximum lifetime. */
+    /**
+     * True once {@code stored} has gone unaccessed for its timeout plus its grace, or has reached
+     * its maximum lifetime.
+     */
     public boolean isExpired(Session stored, Instant now) {
         return reachedMaxLifetime(stored, now)
                 || !now.isBefore(stored.idleExpiresAt().plus(grace(stored)));
     }
 
-    /** True once {@code stored} has reached its maximum lifetime: what ended it, when it is expired, rather than idleness. */
+    /**
+     * True once {@code stored} has reached its maximum lifetime: then that, rather than idleness,
+     * is what ended it.
+     */
     public static boolean reachedMaxLifetime(Session stored, Instant now) {
         Instant absolute = stored.absoluteExpiresAt();
         return absolute != null && !now.isBefore(absolute);

@@ -63,16 +63,11 @@ public final class SessionService {
         return rules;
     }
 
-    /** Creates a session with a new random id. */
+    /** Creates a session with a new random id, starting with the application's initial items and the requested ones. */
     public CompletionStage<Session> create(NewSession request) {
         int timeout = rules.timeout(request.timeoutSeconds());
         int maxLifetime = lifetimes.atCreate(request.maxLifetimeSeconds());
-        request.items().forEach((key, json) -> {
-            rules.checkKey(key);
-            rules.checkValue(key, json);
-        });
-        Items items = Items.of(request.items());
-        rules.checkItems(items);
+        Items items = rules.startingItems(request.items());
         Instant now = clock.instant();
         SessionProperties properties = new SessionProperties(null, null, null, request.cookieless());
         Session session = new Session(

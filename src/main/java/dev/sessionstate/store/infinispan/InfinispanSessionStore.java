@@ -42,6 +42,10 @@ import org.infinispan.client.hotrod.exceptions.HotRodClientException;
  * replica sweeps. Removals by Infinispan are not reported as events; a replica that finds an
  * expired document first removes it itself and reports it.
  *
+ * <p><b>Applications.</b> The live sessions of an application with a limit of its own are counted
+ * by {@link ApplicationCounts}: a create takes a place first, and whoever removes a session gives
+ * its place back.
+ *
  * <p><b>Failures.</b> Every operation completes within {@code operationTimeout}. When it lost a
  * compare-and-set and ran out of time, other writers kept changing the session: the stage fails
  * with WRITE_CONTENTION. Otherwise, when Infinispan does not answer in time or fails, the stage
@@ -54,13 +58,19 @@ public final class InfinispanSessionStore implements SessionStore {
     private final SessionEvents events;
     private final ExpiryRule expiry;
     private final Duration operationTimeout;
+    private final ApplicationCounts applications;
 
     private InfinispanSessionStore(
-            SessionsCache cache, SessionEvents events, Duration touchInterval, Duration operationTimeout) {
+            SessionsCache cache,
+            SessionEvents events,
+            Duration touchInterval,
+            Duration operationTimeout,
+            Function<ExpiryRule, ApplicationCounts> applications) {
         this.cache = cache;
         this.events = events;
         this.expiry = new ExpiryRule(touchInterval);
         this.operationTimeout = operationTimeout;
+        this.applications = applications.apply(expiry);
     }
 
     /**
@@ -70,11 +80,17 @@ public final class InfinispanSessionStore implements SessionStore {
     public static InfinispanSessionStore create(
             Supplier<RemoteCacheManager> manager, InfinispanSettings settings, SessionEvents events) {
         SessionsCache cache = new SessionsCache(manager, settings.cache(), settings.cacheConfiguration());
-        return new InfinispanSessionStore(cache, events, settings.touchInterval(), settings.operationTimeout());
+        return new InfinispanSessionStore(
+                cache,
+                events,
+                settings.touchInterval(),
+                settings.operationTimeout(),
+                expiry -> new ApplicationCounts(manager, settings.cache(), settings.applicationMaxSessions(), expiry));
     }
 
     @Override
     public void close() {
+        applications.close();
         cache.close();
     }
 
@@ -85,14 +101,21 @@ public final class InfinispanSessionStore implements SessionStore {
 
     @Override
     public CompletionStage<Void> insert(Session session) {
-        return call(caches -> caches.returning()
-                .putIfAbsentAsync(session.id(), documents.write(session), lifespanSeconds(session), TimeUnit.SECONDS)
-                .thenApply(previous -> {
-                    if (previous != null) {
-                        throw new IllegalStateException("duplicate session id");
-                    }
-                    return null;
-                }));
+        return call(caches -> applications
+                .reserve(session.application(), caches.plain(), session.lastAccessedAt())
+                .thenCompose(reserved -> caches.returning()
+                        .putIfAbsentAsync(
+                                session.id(), documents.write(session), lifespanSeconds(session), TimeUnit.SECONDS)
+                        .handle((previous, failure) -> {
+                            if (failure == null && previous == null) {
+                                return CompletableFuture.<Void>completedFuture(null);
+                            }
+                            // Not written, or not known to be: give the place back.
+                            applications.release(session.application());
+                            return CompletableFuture.<Void>failedFuture(
+                                    failure != null ? failure : new IllegalStateException("duplicate session id"));
+                        })
+                        .thenCompose(Function.identity())));
     }
 
     @Override
@@ -109,7 +132,7 @@ public final class InfinispanSessionStore implements SessionStore {
             }
             Session current = documents.read(stored.getValue());
             if (expiry.isExpired(current, now)) {
-                return removeExpired(caches, id, stored)
+                return removeExpired(caches, id, stored, current)
                         .thenCompose(ignored -> CompletableFuture.failedFuture(SessionException.sessionNotFound()));
             }
             UpdateResult<R> change = update.apply(current);
@@ -148,13 +171,14 @@ public final class InfinispanSessionStore implements SessionStore {
             }
             Session current = documents.read(stored.getValue());
             if (expiry.isExpired(current, now)) {
-                return removeExpired(caches, id, stored).thenApply(ignored -> false);
+                return removeExpired(caches, id, stored, current).thenApply(ignored -> false);
             }
             check.accept(current);
             return caches.plain()
                     .removeWithVersionAsync(id, stored.getVersion())
                     .thenCompose(removed -> {
                         if (removed) {
+                            applications.release(current.application());
                             events.ended(EndReason.ABANDONED);
                             return CompletableFuture.completedFuture(true);
                         }
@@ -165,9 +189,10 @@ public final class InfinispanSessionStore implements SessionStore {
 
     /** Removes an expired document unless it changed meanwhile; only the replica whose removal wins reports it. */
     private CompletableFuture<Void> removeExpired(
-            SessionsCache.Caches caches, String id, MetadataValue<String> stored) {
+            SessionsCache.Caches caches, String id, MetadataValue<String> stored, Session current) {
         return caches.plain().removeWithVersionAsync(id, stored.getVersion()).thenAccept(removed -> {
             if (removed) {
+                applications.release(current.application());
                 events.ended(EndReason.EXPIRED);
             }
         });

@@ -1,6 +1,7 @@
 package dev.sessionstate.store.infinispan;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * How the Infinispan store uses its cluster.
@@ -9,8 +10,19 @@ import java.time.Duration;
  * @param owners           copies of each session, in a cache that the store creates
  * @param touchInterval    how stale a stored access time may be before a read writes it back
  * @param operationTimeout longest wait for Infinispan in one operation
+ * @param applicationMaxSessions most live sessions of each application that has a limit of its own
  */
-public record InfinispanSettings(String cache, int owners, Duration touchInterval, Duration operationTimeout) {
+public record InfinispanSettings(
+        String cache,
+        int owners,
+        Duration touchInterval,
+        Duration operationTimeout,
+        Map<String, Long> applicationMaxSessions) {
+
+    /** Settings with no per-application limit. */
+    public InfinispanSettings(String cache, int owners, Duration touchInterval, Duration operationTimeout) {
+        this(cache, owners, touchInterval, operationTimeout, Map.of());
+    }
 
     /**
      * The configuration of a cache that the store creates: distributed with {@code owners} copies,

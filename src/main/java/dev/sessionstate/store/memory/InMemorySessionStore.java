@@ -11,6 +11,9 @@ import dev.sessionstate.core.UpdateResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,8 +27,9 @@ import java.util.function.Consumer;
  * already complete: nothing here waits.
  *
  * <p>The number of sessions is capped; a slot is reserved before an insert and freed with every
- * removal, so concurrent creates cannot overshoot the cap. {@link #sweep(Instant)} frees the
- * memory of sessions nobody asked for again.
+ * removal, so concurrent creates cannot overshoot the cap. An application given a limit of its
+ * own has a count of its own, kept the same way. {@link #sweep(Instant)} frees the memory of
+ * sessions nobody asked for again.
  */
 public final class InMemorySessionStore implements SessionStore {
 
@@ -36,11 +40,21 @@ public final class InMemorySessionStore implements SessionStore {
     private final AtomicLong count = new AtomicLong();
     private final long maxSessions;
     private final SessionEvents events;
+    /** The live sessions of each application that has a limit, and that limit. */
+    private final Map<String, ApplicationCount> applications;
+
     private ExpirySweeper sweeper;
 
     public InMemorySessionStore(long maxSessions, SessionEvents events) {
+        this(maxSessions, Map.of(), events);
+    }
+
+    /** @param applicationMaxSessions most live sessions of each application that has a limit */
+    public InMemorySessionStore(long maxSessions, Map<String, Long> applicationMaxSessions, SessionEvents events) {
         this.maxSessions = maxSessions;
         this.events = events;
+        this.applications = new HashMap<>();
+        applicationMaxSessions.forEach((application, max) -> applications.put(application, new ApplicationCount(max)));
     }
 
     @Override
@@ -50,8 +64,14 @@ public final class InMemorySessionStore implements SessionStore {
 
     @Override
     public CompletionStage<Void> insert(Session session) {
+        ApplicationCount application = applications.get(session.application());
+        if (application != null && application.count.incrementAndGet() > application.max) {
+            application.count.decrementAndGet();
+            return CompletableFuture.failedFuture(applicationFull(session.application(), application.max));
+        }
         if (count.incrementAndGet() > maxSessions) {
             count.decrementAndGet();
+            release(application);
             return CompletableFuture.failedFuture(new SessionException(
                     SessionException.Kind.CAPACITY_EXHAUSTED,
                     "This instance holds its maximum of " + maxSessions
@@ -59,6 +79,7 @@ public final class InMemorySessionStore implements SessionStore {
         }
         if (sessions.putIfAbsent(session.id(), session) != null) {
             count.decrementAndGet();
+            release(application);
             return CompletableFuture.failedFuture(new IllegalStateException("duplicate session id"));
         }
         return CompletableFuture.completedFuture(null);
@@ -71,6 +92,7 @@ public final class InMemorySessionStore implements SessionStore {
             sessions.computeIfPresent(id, (key, current) -> {
                 if (EXPIRY.isExpired(current, now)) {
                     outcome.expired = true;
+                    outcome.removed = current;
                     return null;
                 }
                 outcome.change = update.apply(current);
@@ -80,7 +102,7 @@ public final class InMemorySessionStore implements SessionStore {
             return CompletableFuture.failedFuture(refused);
         }
         if (outcome.expired) {
-            removed(EndReason.EXPIRED);
+            removed(outcome.removed, EndReason.EXPIRED);
         }
         if (outcome.change == null) {
             return CompletableFuture.failedFuture(SessionException.sessionNotFound());
@@ -98,16 +120,16 @@ public final class InMemorySessionStore implements SessionStore {
                     // A refusal thrown here leaves the mapping as it was.
                     check.accept(current);
                 }
-                outcome.removed = true;
+                outcome.removed = current;
                 return null;
             });
         } catch (RuntimeException refused) {
             return CompletableFuture.failedFuture(refused);
         }
-        if (outcome.removed) {
-            removed(outcome.expired ? EndReason.EXPIRED : EndReason.ABANDONED);
+        if (outcome.removed != null) {
+            removed(outcome.removed, outcome.expired ? EndReason.EXPIRED : EndReason.ABANDONED);
         }
-        return CompletableFuture.completedFuture(outcome.removed && !outcome.expired);
+        return CompletableFuture.completedFuture(outcome.removed != null && !outcome.expired);
     }
 
     /**
@@ -118,7 +140,7 @@ public final class InMemorySessionStore implements SessionStore {
         int swept = 0;
         for (Session session : sessions.values()) {
             if (EXPIRY.isExpired(session, now) && sessions.remove(session.id(), session)) {
-                removed(EndReason.EXPIRED);
+                removed(session, EndReason.EXPIRED);
                 swept++;
             }
         }
@@ -150,15 +172,47 @@ public final class InMemorySessionStore implements SessionStore {
         return CompletableFuture.completedFuture(true);
     }
 
-    private void removed(EndReason reason) {
+    /** The number of live sessions of {@code application}, when it has a limit of its own. */
+    public OptionalLong count(String application) {
+        ApplicationCount counted = applications.get(application);
+        return counted == null ? OptionalLong.empty() : OptionalLong.of(counted.count.get());
+    }
+
+    /** Called once for every session removed, whoever removed it. */
+    private void removed(Session session, EndReason reason) {
         count.decrementAndGet();
+        release(applications.get(session.application()));
         events.ended(reason);
+    }
+
+    private static void release(ApplicationCount application) {
+        if (application != null) {
+            application.count.decrementAndGet();
+        }
+    }
+
+    private static SessionException applicationFull(String application, long max) {
+        return new SessionException(
+                SessionException.Kind.CAPACITY_EXHAUSTED,
+                "Application '" + application + "' holds its maximum of " + max
+                        + " sessions; try again when some have ended.");
+    }
+
+    /** The live sessions of an application with a limit of its own. */
+    private static final class ApplicationCount {
+        final long max;
+        final AtomicLong count = new AtomicLong();
+
+        ApplicationCount(long max) {
+            this.max = max;
+        }
     }
 
     /** What happened inside a compute call, which can only return the new value. */
     private static final class Outcome<R> {
         UpdateResult<R> change;
         boolean expired;
-        boolean removed;
+        /** The session removed, if one was. */
+        Session removed;
     }
 }
