@@ -1,5 +1,6 @@
 package dev.sessionstate.api;
 
+import dev.sessionstate.config.AuthMode;
 import dev.sessionstate.config.SessionsConfig;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -30,21 +31,26 @@ public class RequestChecks {
 
     /** Runs before Quarkus' own body-size check (order -2), which answers without a problem document. */
     private static final int BEFORE_QUARKUS_LIMIT = -3;
+    /** With authentication off, before {@link ItemRoutes} moved ahead of Quarkus' security handlers. */
+    private static final int BEFORE_ITEM_ROUTES_WITHOUT_AUTH = ItemRoutes.ORDER_WITHOUT_AUTH - 1;
     /** The uri tag of requests refused here, before any route has matched them. */
     static final String TEMPLATE = "/sessions/**";
 
     private final ProblemResponses problems;
     private final HttpRequestMetrics metrics;
     private final long maxRequestSize;
+    private final int order;
 
     public RequestChecks(ProblemResponses problems, HttpRequestMetrics metrics, SessionsConfig config) {
         this.problems = problems;
         this.metrics = metrics;
         this.maxRequestSize = config.limits().maxRequestSize().asLongValue();
+        this.order =
+                config.auth().mode().contains(AuthMode.NONE) ? BEFORE_ITEM_ROUTES_WITHOUT_AUTH : BEFORE_QUARKUS_LIMIT;
     }
 
     void register(@Observes Router router) {
-        router.route("/sessions*").order(BEFORE_QUARKUS_LIMIT).handler(this::check);
+        router.route("/sessions*").order(order).handler(this::check);
     }
 
     private void check(RoutingContext ctx) {
