@@ -116,7 +116,7 @@ public class ItemRoutes {
                                 ValueType.ANY,
                                 headers(request),
                                 body.result().getBytes(),
-                                request.absoluteURI())
+                                request::absoluteURI)
                         .whenComplete((written, failure) -> {
                             if (failure != null) {
                                 fail(ctx, failure);
