@@ -31,12 +31,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class IndexResource {
 
-    private final ItemService service;
+    private final Callers callers;
     private final JsonBodies bodies;
 
-    public IndexResource(ItemService service, JsonBodies bodies) {
-        this.service = service;
+    public IndexResource(Callers callers, JsonBodies bodies) {
+        this.callers = callers;
         this.bodies = bodies;
+    }
+
+    /** The caller's application's item service. */
+    private ItemService service() {
+        return callers.services().items();
     }
 
     @GET
@@ -63,7 +68,8 @@ public class IndexResource {
                             schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
                     @PathParam("index")
                     String index) {
-        return service.itemAt(id, parse(index))
+        return service()
+                .itemAt(id, parse(index))
                 .thenApply(read -> withTag(
                         Response.ok(JsonTexts.entry(
                                 read.result().getKey(), read.result().getValue())),
@@ -108,8 +114,8 @@ public class IndexResource {
                     @HeaderParam(SessionLocks.RELEASE)
                     String release,
             byte[] body) {
-        return service.setItemAt(
-                        id, parse(index), bodies.value(body), SessionLocks.precondition(ifMatch, lock, release))
+        return service()
+                .setItemAt(id, parse(index), bodies.value(body), SessionLocks.precondition(ifMatch, lock, release))
                 .thenApply(session -> withTag(Response.noContent(), session));
     }
 
@@ -145,7 +151,8 @@ public class IndexResource {
             @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
                     @HeaderParam(SessionLocks.RELEASE)
                     String release) {
-        return service.removeItemAt(id, parse(index), SessionLocks.precondition(ifMatch, lock, release))
+        return service()
+                .removeItemAt(id, parse(index), SessionLocks.precondition(ifMatch, lock, release))
                 .thenApply(session -> withTag(Response.noContent(), session));
     }
 

@@ -4,7 +4,6 @@ import static dev.sessionstate.api.SessionResource.MERGE_PATCH_JSON;
 import static dev.sessionstate.api.SessionResource.withTag;
 
 import dev.sessionstate.core.ItemService;
-import dev.sessionstate.core.SessionService;
 import dev.sessionstate.core.ValueType;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -56,16 +55,19 @@ public class ItemResource {
     private static final String TYPE =
             "Refuse (422) a value of another type: int32 (a JSON integer from -2^31 to 2^31-1) or string";
 
-    private final ItemService service;
-    private final SessionService sessions;
+    private final Callers callers;
     private final JsonBodies bodies;
     private final ItemWrites writes;
 
-    public ItemResource(ItemService service, SessionService sessions, JsonBodies bodies, ItemWrites writes) {
-        this.service = service;
-        this.sessions = sessions;
+    public ItemResource(Callers callers, JsonBodies bodies, ItemWrites writes) {
+        this.callers = callers;
         this.bodies = bodies;
         this.writes = writes;
+    }
+
+    /** The caller's application's item service. */
+    private ItemService service() {
+        return callers.services().items();
     }
 
     @GET
@@ -85,7 +87,9 @@ public class ItemResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> all(@PathParam("id") String id) {
-        return sessions.read(id)
+        return callers.services()
+                .sessions()
+                .read(id)
                 .thenApply(session ->
                         withTag(Response.ok(JsonTexts.object(session.items().asMap())), session));
     }
@@ -121,7 +125,8 @@ public class ItemResource {
             @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
                     @HeaderParam(SessionLocks.RELEASE)
                     String release) {
-        return service.clearItems(id, SessionLocks.precondition(ifMatch, lock, release))
+        return service()
+                .clearItems(id, SessionLocks.precondition(ifMatch, lock, release))
                 .thenApply(session -> withTag(Response.noContent(), session));
     }
 
@@ -174,7 +179,8 @@ public class ItemResource {
             byte[] body) {
         Map<String, String> patch = new LinkedHashMap<>();
         bodies.object(body).forEach((key, json) -> patch.put(key, json.equals("null") ? null : json));
-        return service.patchItems(id, patch, SessionLocks.precondition(ifMatch, lock, release))
+        return service()
+                .patchItems(id, patch, SessionLocks.precondition(ifMatch, lock, release))
                 .thenApply(session -> withTag(Response.noContent(), session));
     }
 
@@ -207,7 +213,8 @@ public class ItemResource {
                     String type) {
         // A typed RestResponse lets Quarkus REST choose the body writer at build time, and bytes go to the
         // connection as they are, where a String would pass through the JSON writer's output stream.
-        return service.item(id, key, ValueTypes.parse(type))
+        return service()
+                .item(id, key, ValueTypes.parse(type))
                 .thenApply(read -> RestResponse.ResponseBuilder.ok(
                                 read.result().getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON_TYPE)
                         .header(HttpHeaders.ETAG, EntityTags.of(read.session()))
@@ -240,7 +247,7 @@ public class ItemResource {
                             description = "Seconds to wait before retrying",
                             schema = @Schema(type = SchemaType.INTEGER, format = "int32")))
     public CompletionStage<Response> exists(@PathParam("id") String id, @PathParam("key") String key) {
-        return service.item(id, key, ValueType.ANY).thenApply(read -> withTag(Response.ok(), read.session()));
+        return service().item(id, key, ValueType.ANY).thenApply(read -> withTag(Response.ok(), read.session()));
     }
 
     @PUT
@@ -314,6 +321,7 @@ public class ItemResource {
             UriInfo uri,
             byte[] body) {
         return writes.put(
+                        service(),
                         id,
                         key,
                         ValueTypes.parse(type),
@@ -359,7 +367,8 @@ public class ItemResource {
             @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
                     @HeaderParam(SessionLocks.RELEASE)
                     String release) {
-        return service.removeItem(id, key, SessionLocks.precondition(ifMatch, lock, release))
+        return service()
+                .removeItem(id, key, SessionLocks.precondition(ifMatch, lock, release))
                 .thenApply(session -> withTag(Response.noContent(), session));
     }
 
@@ -406,7 +415,8 @@ public class ItemResource {
             @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
                     @HeaderParam(SessionLocks.RELEASE)
                     String release) {
-        return service.increment(id, key, parseDelta(delta), SessionLocks.precondition(ifMatch, lock, release))
+        return service()
+                .increment(id, key, parseDelta(delta), SessionLocks.precondition(ifMatch, lock, release))
                 .thenApply(counted -> withTag(Response.ok(new CounterView(counted.result())), counted.session()));
     }
 

@@ -44,7 +44,7 @@ public class ItemRoutes {
 
     private static final String PATH = "/sessions/:id/items/:key";
 
-    private final ItemService items;
+    private final Callers callers;
     private final ItemWrites writes;
     private final ProblemResponses problems;
     private final HttpRequestMetrics metrics;
@@ -53,13 +53,13 @@ public class ItemRoutes {
     private final long maxBodySize;
 
     public ItemRoutes(
-            ItemService items,
+            Callers callers,
             ItemWrites writes,
             ProblemResponses problems,
             HttpRequestMetrics metrics,
             SessionsConfig config,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
-        this.items = items;
+        this.callers = callers;
         this.writes = writes;
         this.problems = problems;
         this.metrics = metrics;
@@ -79,16 +79,19 @@ public class ItemRoutes {
         }
         timed(ctx);
         try {
-            items.item(ctx.pathParam("id"), ctx.pathParam("key"), ValueType.ANY).whenComplete((read, failure) -> {
-                if (failure != null) {
-                    fail(ctx, failure);
-                    return;
-                }
-                ctx.response()
-                        .putHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.JSON)
-                        .putHeader(HttpHeaders.ETAG, EntityTags.of(read.session()))
-                        .end(read.result());
-            });
+            callers.services(ctx)
+                    .items()
+                    .item(ctx.pathParam("id"), ctx.pathParam("key"), ValueType.ANY)
+                    .whenComplete((read, failure) -> {
+                        if (failure != null) {
+                            fail(ctx, failure);
+                            return;
+                        }
+                        ctx.response()
+                                .putHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.JSON)
+                                .putHeader(HttpHeaders.ETAG, EntityTags.of(read.session()))
+                                .end(read.result());
+                    });
         } catch (RuntimeException refused) {
             fail(ctx, refused);
         }
@@ -111,6 +114,7 @@ public class ItemRoutes {
             }
             try {
                 writes.put(
+                                callers.services(ctx).items(),
                                 ctx.pathParam("id"),
                                 ctx.pathParam("key"),
                                 ValueType.ANY,

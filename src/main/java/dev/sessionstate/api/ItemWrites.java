@@ -15,11 +15,9 @@ import java.util.function.Supplier;
 @Singleton
 public class ItemWrites {
 
-    private final ItemService items;
     private final JsonBodies bodies;
 
-    public ItemWrites(ItemService items, JsonBodies bodies) {
-        this.items = items;
+    public ItemWrites(JsonBodies bodies) {
         this.bodies = bodies;
     }
 
@@ -27,10 +25,17 @@ public class ItemWrites {
      * Stores the item. Refusals of the request itself (bad JSON, bad header, bad key) throw; those
      * of the session rules fail the stage.
      *
+     * @param items the caller's application's item service
      * @param uri the request's absolute URI, the new item's {@code Location}; asked for only when the item is new
      */
     CompletionStage<Written> put(
-            String id, String key, ValueType type, Headers headers, byte[] body, Supplier<String> uri) {
+            ItemService items,
+            String id,
+            String key,
+            ValueType type,
+            Headers headers,
+            byte[] body,
+            Supplier<String> uri) {
         boolean createOnly = EntityTags.createOnly(headers.ifNoneMatch());
         return items.putItem(
                         id,

@@ -32,12 +32,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class LeaseResource {
 
-    private final LeaseService leases;
+    private final Callers callers;
     private final JsonBodies bodies;
 
-    public LeaseResource(LeaseService leases, JsonBodies bodies) {
-        this.leases = leases;
+    public LeaseResource(Callers callers, JsonBodies bodies) {
+        this.callers = callers;
         this.bodies = bodies;
+    }
+
+    /** The caller's application's lease service. */
+    private LeaseService leases() {
+        return callers.services().leases();
     }
 
     @POST
@@ -78,7 +83,7 @@ public class LeaseResource {
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             byte[] body) {
         boolean withItems = includesItems(include);
-        return leases.acquire(id, leaseSeconds(contentType, body)).thenApply(taken -> answer(taken, withItems));
+        return leases().acquire(id, leaseSeconds(contentType, body)).thenApply(taken -> answer(taken, withItems));
     }
 
     @POST
@@ -115,7 +120,7 @@ public class LeaseResource {
                     String lockId,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             byte[] body) {
-        return leases.renew(id, SessionLocks.lockId(lockId, "lockId"), leaseSeconds(contentType, body))
+        return leases().renew(id, SessionLocks.lockId(lockId, "lockId"), leaseSeconds(contentType, body))
                 .thenApply(renewed -> answer(renewed, false));
     }
 
@@ -137,7 +142,7 @@ public class LeaseResource {
             @Parameter(description = "The lease's id", schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
                     @PathParam("lockId")
                     String lockId) {
-        return leases.release(id, SessionLocks.lockId(lockId, "lockId"))
+        return leases().release(id, SessionLocks.lockId(lockId, "lockId"))
                 .thenApply(released -> Response.noContent().build());
     }
 
@@ -153,7 +158,7 @@ public class LeaseResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> forceRelease(@PathParam("id") String id) {
-        return leases.forceRelease(id)
+        return leases().forceRelease(id)
                 .thenApply(released -> Response.noContent().build());
     }
 

@@ -36,12 +36,17 @@ public class SessionResource {
 
     static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
-    private final SessionService service;
+    private final Callers callers;
     private final SessionBodies bodies;
 
-    public SessionResource(SessionService service, SessionBodies bodies) {
-        this.service = service;
+    public SessionResource(Callers callers, SessionBodies bodies) {
+        this.callers = callers;
         this.bodies = bodies;
+    }
+
+    /** The caller's application's session service. */
+    private SessionService service() {
+        return callers.services().sessions();
     }
 
     @POST
@@ -86,10 +91,11 @@ public class SessionResource {
         if (body != null && body.length > 0 && !isJson(contentType)) {
             throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
         }
-        return service.create(bodies.create(body))
+        return service()
+                .create(bodies.create(body))
                 .thenApply(session -> Response.created(URI.create("/sessions/" + session.id()))
                         .header(HttpHeaders.ETAG, EntityTags.of(session))
-                        .entity(SessionView.of(session, service.mode(), true))
+                        .entity(SessionView.of(session, service().mode(), true))
                         .build());
     }
 
@@ -111,7 +117,7 @@ public class SessionResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> get(@PathParam("id") String id) {
-        return service.read(id).thenApply(this::view);
+        return service().read(id).thenApply(this::view);
     }
 
     @HEAD
@@ -139,7 +145,8 @@ public class SessionResource {
                             description = "Seconds to wait before retrying",
                             schema = @Schema(type = SchemaType.INTEGER, format = "int32")))
     public CompletionStage<Response> exists(@PathParam("id") String id) {
-        return service.read(id)
+        return service()
+                .read(id)
                 .thenApply(session -> Response.ok()
                         .header(HttpHeaders.ETAG, EntityTags.of(session))
                         .build());
@@ -194,7 +201,8 @@ public class SessionResource {
                     @HeaderParam(SessionLocks.RELEASE)
                     String release,
             byte[] body) {
-        return service.patch(id, bodies.patch(body), SessionLocks.precondition(ifMatch, lock, release))
+        return service()
+                .patch(id, bodies.patch(body), SessionLocks.precondition(ifMatch, lock, release))
                 .thenApply(this::view);
     }
 
@@ -255,7 +263,8 @@ public class SessionResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> touch(@PathParam("id") String id) {
-        return service.read(id)
+        return service()
+                .read(id)
                 .thenApply(session -> Response.noContent()
                         .header(HttpHeaders.ETAG, EntityTags.of(session))
                         .build());
@@ -276,7 +285,8 @@ public class SessionResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> keys(@PathParam("id") String id) {
-        return service.read(id)
+        return service()
+                .read(id)
                 .thenApply(session -> withTag(Response.ok(session.items().keys()), session));
     }
 
@@ -295,18 +305,20 @@ public class SessionResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> count(@PathParam("id") String id) {
-        return service.read(id)
+        return service()
+                .read(id)
                 .thenApply(session ->
                         withTag(Response.ok(new CountView(session.items().size())), session));
     }
 
     private CompletionStage<Response> end(String id, String lock) {
-        return service.end(id, SessionLocks.precondition(null, lock, null))
+        return service()
+                .end(id, SessionLocks.precondition(null, lock, null))
                 .thenApply(ended -> Response.noContent().build());
     }
 
     private Response view(Session session) {
-        return withTag(Response.ok(SessionView.of(session, service.mode(), false)), session);
+        return withTag(Response.ok(SessionView.of(session, service().mode(), false)), session);
     }
 
     static boolean isJson(String contentType) {

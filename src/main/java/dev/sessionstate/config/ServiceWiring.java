@@ -1,5 +1,6 @@
 package dev.sessionstate.config;
 
+import dev.sessionstate.core.ApplicationServices;
 import dev.sessionstate.core.ItemService;
 import dev.sessionstate.core.LeaseService;
 import dev.sessionstate.core.SessionEvents;
@@ -66,23 +67,21 @@ public class ServiceWiring {
         store.close();
     }
 
+    /** The services of each application, all on the one store; every application has the same rules. */
     @Produces
     @Singleton
-    SessionService service(SessionStore store, SessionsConfig config, InstantSource clock, SessionEvents events) {
-        return new SessionService(store, rules(config), new SessionIds(), clock, events);
-    }
-
-    @Produces
-    @Singleton
-    ItemService items(SessionService sessions) {
-        return new ItemService(sessions);
-    }
-
-    @Produces
-    @Singleton
-    LeaseService leases(SessionService sessions, SessionsConfig config) {
+    ApplicationServices applications(
+            SessionStore store, SessionsConfig config, InstantSource clock, SessionEvents events) {
+        SessionRules rules = rules(config);
+        SessionIds ids = new SessionIds();
         SessionsConfig.Leases leases = config.leases();
-        return new LeaseService(sessions, leases.defaultLength(), leases.min(), leases.max());
+        return new ApplicationServices(application -> {
+            SessionService sessions = new SessionService(store, rules, ids, clock, events, application);
+            return new ApplicationServices.Services(
+                    sessions,
+                    new ItemService(sessions),
+                    new LeaseService(sessions, leases.defaultLength(), leases.min(), leases.max()));
+        });
     }
 
     static SessionRules rules(SessionsConfig config) {

@@ -15,12 +15,20 @@ import java.time.Instant;
  * <p>{@code lease} is the exclusive lease taken on the session, or null; it may have expired.
  * {@code fence} is the id of the last lease granted (0 before the first), kept after release, so
  * that every new lease gets a greater id. Neither is content: changing them keeps the version.
+ *
+ * <p>{@code application} is the application that created the session; no other application sees
+ * it. {@code owner} is the caller's name for whose session it is (a user id or a browser's
+ * cookie), or null. {@code maxLifetimeSeconds} is the hard maximum lifetime counted from
+ * {@code createdAt}, 0 for none.
  */
 public record Session(
         String id,
+        String application,
+        String owner,
         Instant createdAt,
         Instant lastAccessedAt,
         int timeoutSeconds,
+        int maxLifetimeSeconds,
         boolean readOnly,
         SessionProperties properties,
         Items items,
@@ -28,7 +36,10 @@ public record Session(
         Lease lease,
         long fence) {
 
-    /** A session that was never leased. */
+    /** The application of every session when callers are not told apart (authentication off). */
+    public static final String DEFAULT_APPLICATION = "default";
+
+    /** A session of the default application, without owner or maximum lifetime, that was never leased. */
     public Session(
             String id,
             Instant createdAt,
@@ -38,53 +49,67 @@ public record Session(
             SessionProperties properties,
             Items items,
             long version) {
-        this(id, createdAt, lastAccessedAt, timeoutSeconds, readOnly, properties, items, version, null, 0);
+        this(
+                id,
+                DEFAULT_APPLICATION,
+                null,
+                createdAt,
+                lastAccessedAt,
+                timeoutSeconds,
+                0,
+                readOnly,
+                properties,
+                items,
+                version,
+                null,
+                0);
     }
 
-    /** A new session at version 1. */
+    /** A new session of the default application at version 1. */
     public static Session create(String id, Instant now, int timeoutSeconds, boolean readOnly, Items items) {
         return new Session(id, now, now, timeoutSeconds, readOnly, SessionProperties.NONE, items, 1);
+    }
+
+    /** This session as created by {@code newApplication} for {@code newOwner}, with a maximum lifetime (0: none). */
+    public Session ownedBy(String newApplication, String newOwner, int newMaxLifetimeSeconds) {
+        return new Session(
+                id,
+                newApplication,
+                newOwner,
+                createdAt,
+                lastAccessedAt,
+                timeoutSeconds,
+                newMaxLifetimeSeconds,
+                readOnly,
+                properties,
+                items,
+                version,
+                lease,
+                fence);
     }
 
     public Instant expiresAt() {
         return lastAccessedAt.plus(Duration.ofSeconds(timeoutSeconds));
     }
 
+    /** When the maximum lifetime ends, or null when the session has none. */
+    public Instant absoluteExpiresAt() {
+        return maxLifetimeSeconds == 0 ? null : createdAt.plusSeconds(maxLifetimeSeconds);
+    }
+
     /** This session accessed at {@code now}; the version is unchanged. */
     public Session touchedAt(Instant now) {
-        return now.equals(lastAccessedAt)
-                ? this
-                : new Session(id, createdAt, now, timeoutSeconds, readOnly, properties, items, version, lease, fence);
+        return now.equals(lastAccessedAt) ? this : with(now, timeoutSeconds, readOnly, properties, items, version);
     }
 
     /** This session with new items, one version later. */
     public Session withItems(Items newItems) {
-        return new Session(
-                id,
-                createdAt,
-                lastAccessedAt,
-                timeoutSeconds,
-                readOnly,
-                properties,
-                newItems,
-                version + 1,
-                lease,
-                fence);
+        return with(lastAccessedAt, timeoutSeconds, readOnly, properties, newItems, version + 1);
     }
 
     /** This session with new settings and properties, one version later. */
     public Session withSettings(int newTimeoutSeconds, boolean newReadOnly, SessionProperties newProperties) {
-        return new Session(
-                id,
-                createdAt,
-                lastAccessedAt,
-                newTimeoutSeconds,
-                newReadOnly,
-                newProperties,
-                items,
-                version + 1,
-                lease,
-                fence);
+        return with(lastAccessedAt, newTimeoutSeconds, newReadOnly, newProperties, items, version + 1);
     }
 
     /** The lease that holds at {@code now}, or null when there is none or it has expired. */
@@ -94,33 +119,51 @@ public record Session(
 
     /** This session leased by {@code newLease}, whose id becomes the fence; the version is unchanged. */
     public Session withLease(Lease newLease) {
+        return withLease(newLease, Math.max(fence, newLease.id()));
+    }
+
+    /** This session with no lease; the fence and the version are unchanged. */
+    public Session withoutLease() {
+        return lease == null ? this : withLease(null, fence);
+    }
+
+    private Session with(
+            Instant newLastAccessedAt,
+            int newTimeoutSeconds,
+            boolean newReadOnly,
+            SessionProperties newProperties,
+            Items newItems,
+            long newVersion) {
         return new Session(
                 id,
+                application,
+                owner,
+                createdAt,
+                newLastAccessedAt,
+                newTimeoutSeconds,
+                maxLifetimeSeconds,
+                newReadOnly,
+                newProperties,
+                newItems,
+                newVersion,
+                lease,
+                fence);
+    }
+
+    private Session withLease(Lease newLease, long newFence) {
+        return new Session(
+                id,
+                application,
+                owner,
                 createdAt,
                 lastAccessedAt,
                 timeoutSeconds,
+                maxLifetimeSeconds,
                 readOnly,
                 properties,
                 items,
                 version,
                 newLease,
-                Math.max(fence, newLease.id()));
-    }
-
-    /** This session with no lease; the fence and the version are unchanged. */
-    public Session withoutLease() {
-        return lease == null
-                ? this
-                : new Session(
-                        id,
-                        createdAt,
-                        lastAccessedAt,
-                        timeoutSeconds,
-                        readOnly,
-                        properties,
-                        items,
-                        version,
-                        null,
-                        fence);
+                newFence);
     }
 }

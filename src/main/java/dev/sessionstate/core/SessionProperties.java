@@ -2,9 +2,16 @@ package dev.sessionstate.core;
 
 /**
  * The caller-defined properties of a session, after ASNA's JobSession: a command parameter, a
- * locale id and a code page. Each is null until set.
+ * locale id and a code page, each null until set; and, after ASP.NET's
+ * {@code HttpSessionState.IsCookieless}, whether the caller carries the session id in URLs
+ * rather than in a cookie (false until set).
  */
-public record SessionProperties(String commandParm, Integer lcid, Integer codePage) {
+public record SessionProperties(String commandParm, Integer lcid, Integer codePage, boolean cookieless) {
 
-    public static final SessionProperties NONE = new SessionProperties(null, null, null);
+    public static final SessionProperties NONE = new SessionProperties(null, null, null, false);
+
+    /** Properties of a session whose id is carried in a cookie. */
+    public SessionProperties(String commandParm, Integer lcid, Integer codePage) {
+        this(commandParm, lcid, codePage, false);
+    }
 }

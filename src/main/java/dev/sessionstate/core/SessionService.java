@@ -11,6 +11,10 @@ import java.util.function.BiFunction;
  * atomic update in the store that also touches the session (sliding expiry), so no operation is a
  * read followed by a separate write. Every stage fails with a {@link SessionException} when the
  * operation is refused, and then nothing was changed. Item operations are in {@link ItemService}.
+ *
+ * <p>A service serves one application: it creates sessions of that application, and a session of
+ * any other answers SESSION_NOT_FOUND exactly as an unknown one ({@link ApplicationServices} holds
+ * the service of each application).
  */
 public final class SessionService {
 
@@ -19,14 +23,32 @@ public final class SessionService {
     private final SessionIds ids;
     private final InstantSource clock;
     private final SessionEvents events;
+    private final String application;
 
+    /** The service of the default application. */
     public SessionService(
             SessionStore store, SessionRules rules, SessionIds ids, InstantSource clock, SessionEvents events) {
+        this(store, rules, ids, clock, events, Session.DEFAULT_APPLICATION);
+    }
+
+    public SessionService(
+            SessionStore store,
+            SessionRules rules,
+            SessionIds ids,
+            InstantSource clock,
+            SessionEvents events,
+            String application) {
         this.store = store;
         this.rules = rules;
         this.ids = ids;
         this.clock = clock;
         this.events = events;
+        this.application = application;
+    }
+
+    /** The application this service serves. */
+    public String application() {
+        return application;
     }
 
     /** The name of the store that serves sessions. */
@@ -47,7 +69,8 @@ public final class SessionService {
         });
         Items items = Items.of(request.items());
         rules.checkItems(items);
-        Session session = Session.create(ids.next(), clock.instant(), timeout, request.readOnly(), items);
+        Session session = Session.create(ids.next(), clock.instant(), timeout, request.readOnly(), items)
+                .ownedBy(application, null, 0);
         return store.insert(session).thenApply(ignored -> {
             events.created();
             return session;
@@ -68,7 +91,8 @@ public final class SessionService {
                     SessionProperties next = new SessionProperties(
                             patch.commandParm().apply(p.commandParm(), null),
                             patch.lcid().apply(p.lcid(), null),
-                            patch.codePage().apply(p.codePage(), null));
+                            patch.codePage().apply(p.codePage(), null),
+                            p.cookieless());
                     rules.checkProperties(next);
                     Integer timeout = patch.timeoutSeconds().apply(current.timeoutSeconds(), rules.defaultTimeout());
                     boolean readOnly = patch.readOnly().apply(current.readOnly(), false);
@@ -86,7 +110,10 @@ public final class SessionService {
             return CompletableFuture.failedFuture(SessionException.sessionNotFound());
         }
         Instant now = clock.instant();
-        return store.delete(id, now, current -> precondition.check(current, now))
+        return store.delete(id, now, current -> {
+                    checkApplication(current);
+                    precondition.check(current, now);
+                })
                 .thenCompose(removed -> removed
                         ? CompletableFuture.<Void>completedFuture(null)
                         : CompletableFuture.failedFuture(SessionException.sessionNotFound()));
@@ -120,6 +147,16 @@ public final class SessionService {
             return CompletableFuture.failedFuture(SessionException.sessionNotFound());
         }
         Instant now = clock.instant();
-        return store.update(id, now, current -> update.apply(current.touchedAt(now), now));
+        return store.update(id, now, current -> {
+            checkApplication(current);
+            return update.apply(current.touchedAt(now), now);
+        });
+    }
+
+    /** Refuses a session of another application as if it did not exist. */
+    private void checkApplication(Session session) {
+        if (!application.equals(session.application())) {
+            throw SessionException.sessionNotFound();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.sessionstate.security;
 
+import dev.sessionstate.config.Applications;
 import dev.sessionstate.config.SessionsConfig;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -15,7 +16,7 @@ import jakarta.inject.Singleton;
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationRequest> {
 
     /** The identity attribute that names the caller's application. */
-    public static final String APPLICATION = "application";
+    public static final String APPLICATION = Applications.ATTRIBUTE;
 
     private final ApiKeys keys;
 

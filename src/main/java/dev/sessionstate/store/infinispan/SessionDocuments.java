@@ -12,10 +12,15 @@ import java.time.LocalDate;
  * (Infinispan's REST API and console among them):
  *
  * <pre>{@code
- * {"id":"…","createdAt":"2026-11-22T06:00:00.123Z","lastAccessedAt":"…","timeoutSeconds":1200,
- *  "readOnly":false,"version":3,"properties":{"commandParm":null,"lcid":1033,"codePage":null},
- *  "items":{"cart":{"lines":2},"visits":7}}
+ * {"id":"…","application":"shop","createdAt":"2026-11-22T06:00:00.123Z","lastAccessedAt":"…",
+ *  "timeoutSeconds":1200,"readOnly":false,"version":3,
+ *  "properties":{"commandParm":null,"lcid":1033,"codePage":null},"items":{"cart":{"lines":2},"visits":7}}
  * }</pre>
+ *
+ * <p>An owned session also has {@code "owner":"…"} after {@code application}, a session with a
+ * maximum lifetime {@code "maxLifetimeSeconds":n} after {@code timeoutSeconds}, and a cookieless
+ * one {@code "cookieless":true} in its properties. Documents without {@code application} (written
+ * before applications existed) belong to the default application.
  *
  * <p>A session that was ever leased also has {@code "fence":n} (the id of its last lease), and
  * while it has a lease {@code "lock":{"id":n,"acquiredAt":"…","expiresAt":"…"}}, after
@@ -42,13 +47,21 @@ final class SessionDocuments {
         StringBuilder out = new StringBuilder(256 + charsOfItems(session.items()));
         out.append("{\"id\":");
         string(out, session.id());
+        out.append(",\"application\":");
+        string(out, session.application());
+        if (session.owner() != null) {
+            out.append(",\"owner\":");
+            string(out, session.owner());
+        }
         out.append(",\"createdAt\":\"");
         instant(out, session.createdAt());
         out.append("\",\"lastAccessedAt\":\"");
         instant(out, session.lastAccessedAt());
-        out.append("\",\"timeoutSeconds\":")
-                .append(session.timeoutSeconds())
-                .append(",\"readOnly\":")
+        out.append("\",\"timeoutSeconds\":").append(session.timeoutSeconds());
+        if (session.maxLifetimeSeconds() > 0) {
+            out.append(",\"maxLifetimeSeconds\":").append(session.maxLifetimeSeconds());
+        }
+        out.append(",\"readOnly\":")
                 .append(session.readOnly())
                 .append(",\"version\":")
                 .append(session.version());
@@ -59,8 +72,11 @@ final class SessionDocuments {
         out.append(",\"lcid\":")
                 .append(properties.lcid())
                 .append(",\"codePage\":")
-                .append(properties.codePage())
-                .append("},\"items\":{");
+                .append(properties.codePage());
+        if (properties.cookieless()) {
+            out.append(",\"cookieless\":true");
+        }
+        out.append("},\"items\":{");
         boolean first = true;
         for (var item : session.items().asMap().entrySet()) {
             if (!first) {
@@ -78,6 +94,9 @@ final class SessionDocuments {
         try {
             JsonCursor json = new JsonCursor(document);
             String id = null;
+            String application = Session.DEFAULT_APPLICATION;
+            String owner = null;
+            long maxLifetimeSeconds = 0;
             Instant createdAt = null;
             Instant lastAccessedAt = null;
             long timeoutSeconds = 0;
@@ -90,6 +109,9 @@ final class SessionDocuments {
             for (String name = json.firstMember(); name != null; name = json.nextMember()) {
                 switch (name) {
                     case "id" -> id = json.string();
+                    case "application" -> application = json.string();
+                    case "owner" -> owner = json.consumeNull() ? null : json.string();
+                    case "maxLifetimeSeconds" -> maxLifetimeSeconds = json.integer();
                     case "createdAt" -> createdAt = instant(json.string());
                     case "lastAccessedAt" -> lastAccessedAt = instant(json.string());
                     case "timeoutSeconds" -> timeoutSeconds = json.integer();
@@ -106,11 +128,17 @@ final class SessionDocuments {
             if (id == null || createdAt == null || lastAccessedAt == null || timeoutSeconds <= 0) {
                 throw new IllegalArgumentException("a member is missing");
             }
+            if (application == null || maxLifetimeSeconds < 0) {
+                throw new IllegalArgumentException("a member is out of range");
+            }
             return new Session(
                     id,
+                    application,
+                    owner,
                     createdAt,
                     lastAccessedAt,
                     Math.toIntExact(timeoutSeconds),
+                    Math.toIntExact(maxLifetimeSeconds),
                     readOnly,
                     properties,
                     items,
@@ -158,12 +186,14 @@ final class SessionDocuments {
         String commandParm = null;
         Integer lcid = null;
         Integer codePage = null;
+        boolean cookieless = false;
         for (String name = json.firstMember(); name != null; name = json.nextMember()) {
             boolean isNull = json.consumeNull();
             switch (name) {
                 case "commandParm" -> commandParm = isNull ? null : json.string();
                 case "lcid" -> lcid = isNull ? null : Math.toIntExact(json.integer());
                 case "codePage" -> codePage = isNull ? null : Math.toIntExact(json.integer());
+                case "cookieless" -> cookieless = !isNull && json.bool();
                 default -> {
                     if (!isNull) {
                         json.skipValue();
@@ -171,7 +201,7 @@ final class SessionDocuments {
                 }
             }
         }
-        return new SessionProperties(commandParm, lcid, codePage);
+        return new SessionProperties(commandParm, lcid, codePage, cookieless);
     }
 
     /** Each value as the exact slice of the document that holds it. */

@@ -1,7 +1,9 @@
 package dev.sessionstate.store.infinispan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,6 +49,43 @@ class SessionDocumentsTest {
         assertEquals(session, withItemsOf(read, session));
         assertEquals(session.items().asMap(), read.items().asMap());
         assertEquals(values.keySet().stream().toList(), read.items().keys());
+    }
+
+    @Test
+    void applicationOwnerLifetimeAndCookielessAreWrittenAndReadBackAndOldDocumentsBelongToTheDefaultApplication()
+            throws Exception {
+        Session plain =
+                new Session("s", Instant.EPOCH, Instant.EPOCH, 60, false, SessionProperties.NONE, Items.EMPTY, 2);
+        Session owned = new Session(
+                "s",
+                "shop",
+                "user \"7\"",
+                Instant.EPOCH,
+                Instant.EPOCH,
+                60,
+                3600,
+                false,
+                new SessionProperties(null, 1033, null, true),
+                Items.EMPTY,
+                2,
+                null,
+                0);
+
+        assertEquals(owned, documents.read(documents.write(owned)));
+        assertEquals(plain, documents.read(documents.write(plain)));
+        JsonNode json = JACKSON.readTree(documents.write(owned));
+        assertEquals("shop", json.get("application").asText());
+        assertEquals("user \"7\"", json.get("owner").asText());
+        assertEquals(3600, json.get("maxLifetimeSeconds").asInt());
+        assertTrue(json.get("properties").get("cookieless").asBoolean());
+        JsonNode plainJson = JACKSON.readTree(documents.write(plain));
+        assertFalse(plainJson.has("owner") || plainJson.has("maxLifetimeSeconds"));
+        assertFalse(plainJson.get("properties").has("cookieless"));
+        String before = documents.write(plain).replace("\"application\":\"default\",", "");
+        assertFalse(before.contains("application"));
+        Session legacy = documents.read(before);
+        assertEquals(Session.DEFAULT_APPLICATION, legacy.application());
+        assertEquals(plain, legacy);
     }
 
     @Test
@@ -208,9 +247,12 @@ class SessionDocumentsTest {
     private static Session withItemsOf(Session read, Session original) {
         return new Session(
                 read.id(),
+                read.application(),
+                read.owner(),
                 read.createdAt(),
                 read.lastAccessedAt(),
                 read.timeoutSeconds(),
+                read.maxLifetimeSeconds(),
                 read.readOnly(),
                 read.properties(),
                 original.items(),
