@@ -4,7 +4,7 @@
 #
 #   bench/run.sh            full run (about 13 minutes)
 #   QUICK=1 bench/run.sh    short run to try the script (numbers not comparable)
-#   LOAD_ONLY=1 bench/run.sh  the load scenarios only (about 8 minutes), without heap and start-up
+#   LOAD_ONLY=1 bench/run.sh  GET and PUT only (about 9 minutes): no mix, heap or start-up
 #
 # Method: both servers run at once, pinned to CPU 0 (the idle one costs nothing), and wrk (one
 # thread, 64 connections) is pinned to CPU 1. Each server is warmed up with the read-mostly mix;
@@ -64,11 +64,11 @@ scenario put "$BASE_PORT" put put
 # The same with the headers real clients send (the baseline's routes answer them alike).
 scenario get-client "$BASE_PORT" get-client get-client
 scenario put-client "$BASE_PORT" put-client put-client
+if [ "${LOAD_ONLY:-0}" = 1 ]; then stop; cat "$OUT/summary.txt"; exit 0; fi
 : > "$OUT/service-mix.runs"
 for _ in $(seq 1 "$RUNS"); do wrk_run "$PORT" mix "$DURATION" | tee -a "$OUT/service-mix.runs" >&2; done
 median service-mix
 stop
-if [ "${LOAD_ONLY:-0}" = 1 ]; then cat "$OUT/summary.txt"; exit 0; fi
 
 log "heap per session: up to $HEAP_SESSIONS sessions of two small items"
 start heap "$SERVICE_JAR" "$PORT" "0,1" -Dsessions.memory.max-sessions="$HEAP_SESSIONS"
