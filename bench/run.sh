@@ -7,6 +7,7 @@
 #   AUTH=1 bench/run.sh     only the cost of API-key authentication (about 4 minutes): GET and PUT
 #                           item on the service with sessions.auth.mode=api-key, sending X-Api-Key,
 #                           against the same jar with authentication off, alternating as below
+#   LOAD_ONLY=1 bench/run.sh  GET and PUT only (about 9 minutes): no mix, heap or start-up
 #
 # Method: both servers run at once, pinned to CPU 0 (the idle one costs nothing), and wrk (one
 # thread, 64 connections) is pinned to CPU 1. Each server is warmed up with the read-mostly mix;
@@ -106,6 +107,7 @@ scenario put "$BASE_PORT" put put
 # The same with the headers real clients send (the baseline's routes answer them alike).
 scenario get-client "$BASE_PORT" get-client get-client
 scenario put-client "$BASE_PORT" put-client put-client
+if [ "${LOAD_ONLY:-0}" = 1 ]; then stop; cat "$OUT/summary.txt"; exit 0; fi
 : > "$OUT/service-mix.runs"
 for _ in $(seq 1 "$RUNS"); do wrk_run "$PORT" mix "$DURATION" | tee -a "$OUT/service-mix.runs" >&2; done
 median service-mix

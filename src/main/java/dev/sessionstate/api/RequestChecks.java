@@ -1,5 +1,6 @@
 package dev.sessionstate.api;
 
+import dev.sessionstate.config.AuthMode;
 import dev.sessionstate.config.SessionsConfig;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -30,6 +31,8 @@ public class RequestChecks {
 
     /** Runs before Quarkus' own body-size check (order -2), which answers without a problem document. */
     private static final int BEFORE_QUARKUS_LIMIT = -3;
+    /** With authentication off, before {@link ItemRoutes} moved ahead of Quarkus' security handlers. */
+    private static final int BEFORE_ITEM_ROUTES_WITHOUT_AUTH = ItemRoutes.ORDER_WITHOUT_AUTH - 1;
     /** The uri tag of requests refused here, before any route has matched them. */
     static final String TEMPLATE = "/sessions/**";
 
@@ -37,6 +40,7 @@ public class RequestChecks {
     private final HttpRequestMetrics metrics;
     private final ChunkedBodies chunked;
     private final long maxRequestSize;
+    private final int order;
 
     public RequestChecks(
             ProblemResponses problems, HttpRequestMetrics metrics, ChunkedBodies chunked, SessionsConfig config) {
@@ -44,10 +48,12 @@ public class RequestChecks {
         this.metrics = metrics;
         this.chunked = chunked;
         this.maxRequestSize = config.limits().maxRequestSize().asLongValue();
+        this.order =
+                config.auth().mode().contains(AuthMode.NONE) ? BEFORE_ITEM_ROUTES_WITHOUT_AUTH : BEFORE_QUARKUS_LIMIT;
     }
 
     void register(@Observes Router router) {
-        router.route("/sessions*").order(BEFORE_QUARKUS_LIMIT).handler(this::check);
+        router.route("/sessions*").order(order).handler(this::check);
     }
 
     private void check(RoutingContext ctx) {

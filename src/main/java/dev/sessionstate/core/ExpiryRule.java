@@ -29,7 +29,11 @@ public record ExpiryRule(Duration touchInterval) {
 
     /** How long the stored access time of {@code session} may lag the real one. */
     public Duration grace(Session session) {
-        Duration tenth = Duration.ofSeconds(session.timeoutSeconds()).dividedBy(10);
+        if (touchInterval.isZero()) {
+            return Duration.ZERO;
+        }
+        // A tenth of whole seconds is whole milliseconds; Duration.dividedBy divides through BigDecimal.
+        Duration tenth = Duration.ofMillis(session.timeoutSeconds() * 100L);
         return touchInterval.compareTo(tenth) < 0 ? touchInterval : tenth;
     }
 
