@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The arrows of STYLE.md's layering, read from the imports of the main sources: {@code api ->
  * core <- store/*}, {@code core} free of frameworks, {@code metrics} and {@code health} free of
- * the HTTP layer, {@code events} on {@code core} and {@code config} only. {@code config} is the composition root and may import anything.
+ * the HTTP layer, {@code events} on {@code core} and {@code config} only. {@code config} is the
+ * composition root and may import anything.
  */
 class ArchitectureTest {
 

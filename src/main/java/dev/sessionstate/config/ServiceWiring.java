@@ -114,8 +114,7 @@ public class ServiceWiring {
     /** The services of each application, all on the one store; every application has the same rules. */
     @Produces
     @Singleton
-    ApplicationServices applications(
-            SessionStore store, SessionsConfig config, InstantSource clock) {
+    ApplicationServices applications(SessionStore store, SessionsConfig config, InstantSource clock) {
         SessionRules rules = rules(config);
         SessionIds ids = new SessionIds();
         SessionsConfig.Leases leases = config.leases();

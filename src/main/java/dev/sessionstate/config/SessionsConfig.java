@@ -174,7 +174,10 @@ public interface SessionsConfig {
         @WithDefault("1H")
         Duration retention();
 
-        /** Most events the in-memory store's log keeps (the oldest go first); the Infinispan log keeps all within the retention. */
+        /**
+         * Most events the in-memory store's log keeps (the oldest go first); the Infinispan log
+         * keeps all within the retention.
+         */
         @WithDefault("10000")
         int memoryMaxEvents();
 

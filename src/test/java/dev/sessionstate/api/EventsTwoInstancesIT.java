@@ -112,8 +112,8 @@ class EventsTwoInstancesIT {
     }
 
     private static LoggedEvent awaitOne(String subject, String type) {
-        List<LoggedEvent> found = await().atMost(Duration.ofSeconds(20))
-                .until(() -> events(subject, type), events -> !events.isEmpty());
+        List<LoggedEvent> found =
+                await().atMost(Duration.ofSeconds(20)).until(() -> events(subject, type), events -> !events.isEmpty());
         assertEquals(1, found.size(), found.toString());
         return found.get(0);
     }

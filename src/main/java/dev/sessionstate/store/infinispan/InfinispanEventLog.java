@@ -62,6 +62,7 @@ public final class InfinispanEventLog implements EventLog {
     private volatile CompletableFuture<Opened> opened;
     /** The lookup of the cache that {@link #opened} began with, to forget when an operation fails. */
     private CompletionStage<SessionsCache.Caches> openedFrom;
+
     private volatile String epoch;
 
     private InfinispanEventLog(
@@ -118,7 +119,10 @@ public final class InfinispanEventLog implements EventLog {
         return call(o -> o.counter().getValue().thenCompose(top -> LogReads.oldest(o.caches(), top)));
     }
 
-    /** Any sequence under this log's current epoch (whether given yet or not cannot be told without asking Infinispan). */
+    /**
+     * Any sequence under this log's current epoch: whether it was given yet cannot be told without
+     * asking Infinispan, and this must not wait.
+     */
     @Override
     public OptionalLong sequenceOf(String eventId) {
         String current = epoch;
