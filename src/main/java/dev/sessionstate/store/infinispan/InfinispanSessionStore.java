@@ -93,7 +93,7 @@ public final class InfinispanSessionStore implements SessionStore {
     }
 
     /**
-     * A store that reports every end once per cluster, through {@code claims}, including the
+     * A store that reports every end once per cluster, through {@code claims} (closed with it), including the
      * expiries that Infinispan's reaper removes (heard from start-up on; {@code clock} says when
      * this replica heard them).
      */
@@ -120,6 +120,7 @@ public final class InfinispanSessionStore implements SessionStore {
     public void close() {
         if (expiries != null) {
             expiries.close();
+            claims.close();
         }
         cache.close();
     }
