@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The arrows of STYLE.md's layering, read from the imports of the main sources: {@code api ->
  * core <- store/*}, {@code core} free of frameworks, {@code metrics} and {@code health} free of
- * the HTTP layer. {@code config} is the composition root and may import anything.
+ * the HTTP layer, {@code events} on {@code core} and {@code config} only. {@code config} is the
+ * composition root and may import anything.
  */
 class ArchitectureTest {
 
@@ -43,6 +44,7 @@ class ArchitectureTest {
             "store.infinispan", List.of("core"),
             "metrics", List.of("core"),
             "health", List.of("core"),
+            "events", List.of("core", "config"),
             "api", List.of("core", "config"),
             "security", List.of("api", "config", "core"));
 
@@ -81,6 +83,9 @@ class ArchitectureTest {
         assertEquals(
                 List.of("security imports dev.sessionstate.store.memory.InMemorySessionStore"),
                 violations("security", "import dev.sessionstate.store.memory.InMemorySessionStore;\n"));
+        assertEquals(
+                List.of("events imports dev.sessionstate.store.memory.InMemoryEventLog"),
+                violations("events", "import dev.sessionstate.store.memory.InMemoryEventLog;\n"));
         assertTrue(violations("config", "import dev.sessionstate.store.memory.InMemorySessionStore;\n")
                 .isEmpty());
     }

@@ -1,6 +1,7 @@
 package dev.sessionstate.config;
 
 import dev.sessionstate.core.ApplicationServices;
+import dev.sessionstate.core.EventLog;
 import dev.sessionstate.core.ItemService;
 import dev.sessionstate.core.LeaseService;
 import dev.sessionstate.core.Lifetimes;
@@ -9,10 +10,15 @@ import dev.sessionstate.core.SessionIds;
 import dev.sessionstate.core.SessionRules;
 import dev.sessionstate.core.SessionService;
 import dev.sessionstate.core.SessionStore;
+import dev.sessionstate.events.EventLogWriter;
 import dev.sessionstate.metrics.MeteredSessionStore;
+import dev.sessionstate.metrics.MicrometerSessionEvents;
 import dev.sessionstate.store.infinispan.ContextBoundSessionStore;
+import dev.sessionstate.store.infinispan.EndClaims;
+import dev.sessionstate.store.infinispan.InfinispanEventLog;
 import dev.sessionstate.store.infinispan.InfinispanSessionStore;
 import dev.sessionstate.store.infinispan.InfinispanSettings;
+import dev.sessionstate.store.memory.InMemoryEventLog;
 import dev.sessionstate.store.memory.InMemorySessionStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -29,10 +35,13 @@ import org.infinispan.client.hotrod.RemoteCacheManager;
 
 /**
  * Builds the service from configuration: the clock, the store that {@code sessions.store.kind}
- * names (wrapped for metrics), and the rules.
+ * names (wrapped for metrics), the event log beside it, and the rules.
  */
 @Singleton
 public class ServiceWiring {
+
+    /** How often expired sessions are looked for while events are on. */
+    static final Duration PROMPT_EXPIRY = Duration.ofSeconds(1);
 
     @Produces
     @Singleton
@@ -50,17 +59,32 @@ public class ServiceWiring {
     SessionStore store(
             SessionsConfig config,
             InstantSource clock,
-            SessionEvents events,
+            MicrometerSessionEvents metrics,
+            EventLog log,
             MeterRegistry registry,
             Instance<RemoteCacheManager> infinispan) {
+        SessionsConfig.Events eventConfig = config.events();
+        boolean eventsOn = eventConfig.enabled();
+        SessionEvents events = eventsOn ? metrics.andThen(new EventLogWriter(log)) : metrics;
         SessionStore store = switch (config.store().kind()) {
-            case memory -> memoryStore(config.memory(), applicationMaxSessions(config), clock, events);
+            case memory -> memoryStore(config.memory(), applicationMaxSessions(config), clock, events, eventsOn);
             // The Hot Rod client is asked for on first use, so the memory store never creates one.
-            case infinispan ->
-                new ContextBoundSessionStore(InfinispanSessionStore.create(
-                        infinispan::get,
-                        infinispanSettings(config.infinispan(), applicationMaxSessions(config)),
-                        events));
+            case infinispan -> {
+                InfinispanSettings settings =
+                        infinispanSettings(config.infinispan(), eventsOn, applicationMaxSessions(config));
+                yield new ContextBoundSessionStore(
+                        eventsOn
+                                ? InfinispanSessionStore.create(
+                                        infinispan::get,
+                                        settings,
+                                        events,
+                                        EndClaims.create(
+                                                infinispan::get,
+                                                eventSettings(config, eventConfig.infinispanClaimsCache()),
+                                                eventConfig.retention()),
+                                        clock)
+                                : InfinispanSessionStore.create(infinispan::get, settings, events));
+            }
         };
         OptionalLong capacity = config.store().kind() == StoreKind.memory
                 ? OptionalLong.of(config.memory().maxSessions())
@@ -73,6 +97,25 @@ public class ServiceWiring {
     }
 
     /**
+     * Where lifecycle events go: with events on and the Infinispan store, the cluster's log in
+     * Infinispan (listening from start-up); otherwise a log of this process, empty while events are off.
+     */
+    @Produces
+    @Singleton
+    EventLog eventLog(SessionsConfig config, InstantSource clock, Instance<RemoteCacheManager> infinispan) {
+        SessionsConfig.Events events = config.events();
+        if (events.enabled() && config.store().kind() == StoreKind.infinispan) {
+            return InfinispanEventLog.create(
+                    infinispan::get, eventSettings(config, events.infinispanCache()), events.retention(), clock);
+        }
+        return new InMemoryEventLog(clock, events.retention(), events.memoryMaxEvents());
+    }
+
+    void close(@Disposes EventLog log) {
+        log.close();
+    }
+
+    /**
      * The services of each application, all on the one store, each with the rules of its
      * application. Made at start-up, so that settings of an application that do not hold (bounds
      * out of order, initial items that are not JSON or break the limits) fail the start.
@@ -80,8 +123,7 @@ public class ServiceWiring {
     @Produces
     @Singleton
     @Startup
-    ApplicationServices applications(
-            SessionStore store, SessionsConfig config, InstantSource clock, SessionEvents events) {
+    ApplicationServices applications(SessionStore store, SessionsConfig config, InstantSource clock) {
         SessionRules global = rules(config);
         Map<String, SessionRules> configured = new HashMap<>();
         config.applications()
@@ -93,7 +135,7 @@ public class ServiceWiring {
                 seconds(config.maxLifetime().max()));
         return new ApplicationServices(application -> {
             SessionRules rules = configured.getOrDefault(application, global);
-            SessionService sessions = new SessionService(store, rules, ids, clock, events, application, lifetimes);
+            SessionService sessions = new SessionService(store, rules, ids, clock, application, lifetimes);
             return new ApplicationServices.Services(
                     sessions,
                     new ItemService(sessions),
@@ -132,23 +174,34 @@ public class ServiceWiring {
         return limits;
     }
 
+    /** With events on, a created sessions cache is reaped every second, so that expiries are reported promptly. */
     private static InfinispanSettings infinispanSettings(
-            SessionsConfig.Infinispan config, Map<String, Long> applicationMaxSessions) {
+            SessionsConfig.Infinispan config, boolean eventsOn, Map<String, Long> applicationMaxSessions) {
         return new InfinispanSettings(
                 config.cache(),
                 config.owners(),
                 config.touchInterval(),
                 config.operationTimeout(),
+                eventsOn ? PROMPT_EXPIRY : Duration.ofMinutes(1),
                 applicationMaxSessions);
     }
 
+    /** The settings of an events cache: named {@code cache}, with the owners and timeout of the sessions cache. */
+    private static InfinispanSettings eventSettings(SessionsConfig config, String cache) {
+        SessionsConfig.Infinispan infinispan = config.infinispan();
+        return new InfinispanSettings(cache, infinispan.owners(), Duration.ZERO, infinispan.operationTimeout());
+    }
+
+    /** With events on, expired sessions are swept at least every second, so that their ends are reported promptly. */
     private static SessionStore memoryStore(
             SessionsConfig.Memory config,
             Map<String, Long> applicationMaxSessions,
             InstantSource clock,
-            SessionEvents events) {
+            SessionEvents events,
+            boolean eventsOn) {
         InMemorySessionStore store = new InMemorySessionStore(config.maxSessions(), applicationMaxSessions, events);
-        store.startSweeping(clock, config.sweepInterval());
+        Duration interval = config.sweepInterval();
+        store.startSweeping(clock, eventsOn && interval.compareTo(PROMPT_EXPIRY) > 0 ? PROMPT_EXPIRY : interval);
         return store;
     }
 }

@@ -34,6 +34,8 @@ public interface SessionsConfig {
     /** Per-application settings by application name; an application not named here has the global ones. */
     Map<String, Application> applications();
 
+    Events events();
+
     /** Which store holds sessions. */
     interface Store {
 
@@ -232,5 +234,32 @@ public interface SessionsConfig {
             /** Longest idle timeout a client may ask for. */
             Optional<Duration> max();
         }
+    }
+
+    /** Lifecycle events (session started, session ended), each produced once per cluster. */
+    interface Events {
+
+        /** Whether events are produced; off, nothing of them runs and nothing is logged. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** How long each event is kept for replay after it was logged. */
+        @WithDefault("1H")
+        Duration retention();
+
+        /**
+         * Most events the in-memory store's log keeps (the oldest go first); the Infinispan log
+         * keeps all within the retention.
+         */
+        @WithDefault("10000")
+        int memoryMaxEvents();
+
+        /** The Infinispan cache of the event log. Created when missing, like the sessions cache. */
+        @WithDefault("session-events")
+        String infinispanCache();
+
+        /** The Infinispan cache of the claims that make each end reported once. Created when missing. */
+        @WithDefault("session-event-claims")
+        String infinispanClaimsCache();
     }
 }

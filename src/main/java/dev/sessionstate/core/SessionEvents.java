@@ -1,13 +1,43 @@
 package dev.sessionstate.core;
 
+import java.time.Instant;
+
 /**
- * Receives session lifecycle events, for metrics. Implementations must be thread-safe and fast:
- * they are called on the request path and from expiry sweeps.
+ * Receives the lifecycle of sessions from the store that holds them: for metrics and for the
+ * event log. A store reports each start and each end exactly once, in the whole cluster for a
+ * shared store: the replica whose write won reports it, whichever replica (or, for expiries
+ * nobody asked about, the store itself) ended the session.
+ *
+ * <p>Implementations must be thread-safe and fast, and must not throw: they are called on the
+ * request path, from expiry sweeps and from store callbacks. Later kinds of report (a session
+ * given a new id) will come as default methods, so that existing receivers keep compiling.
  */
 public interface SessionEvents {
 
-    void created();
+    /** {@code session} was stored, as it was stored. */
+    void started(Session session);
 
-    /** A session ended; called exactly once per session that a store removes. */
-    void ended(EndReason reason);
+    /**
+     * A session ended. {@code finalState} is the session as it was last stored (its items
+     * exactly as stored); {@code endedAt} is when the store removed it, or found it expired.
+     */
+    void ended(Session finalState, EndReason reason, Instant endedAt);
+
+    /** Both receivers, this one first. */
+    default SessionEvents andThen(SessionEvents next) {
+        SessionEvents first = this;
+        return new SessionEvents() {
+            @Override
+            public void started(Session session) {
+                first.started(session);
+                next.started(session);
+            }
+
+            @Override
+            public void ended(Session finalState, EndReason reason, Instant endedAt) {
+                first.ended(finalState, reason, endedAt);
+                next.ended(finalState, reason, endedAt);
+            }
+        };
+    }
 }

@@ -22,14 +22,12 @@ public final class SessionService {
     private final SessionRules rules;
     private final SessionIds ids;
     private final InstantSource clock;
-    private final SessionEvents events;
     private final String application;
     private final Lifetimes lifetimes;
 
     /** The service of the default application, where sessions have no maximum lifetime unless they ask for one. */
-    public SessionService(
-            SessionStore store, SessionRules rules, SessionIds ids, InstantSource clock, SessionEvents events) {
-        this(store, rules, ids, clock, events, Session.DEFAULT_APPLICATION, Lifetimes.NONE_BY_DEFAULT);
+    public SessionService(SessionStore store, SessionRules rules, SessionIds ids, InstantSource clock) {
+        this(store, rules, ids, clock, Session.DEFAULT_APPLICATION, Lifetimes.NONE_BY_DEFAULT);
     }
 
     public SessionService(
@@ -37,14 +35,12 @@ public final class SessionService {
             SessionRules rules,
             SessionIds ids,
             InstantSource clock,
-            SessionEvents events,
             String application,
             Lifetimes lifetimes) {
         this.store = store;
         this.rules = rules;
         this.ids = ids;
         this.clock = clock;
-        this.events = events;
         this.application = application;
         this.lifetimes = lifetimes;
     }
@@ -84,10 +80,8 @@ public final class SessionService {
                 1,
                 null,
                 0);
-        return store.insert(session).thenApply(ignored -> {
-            events.created();
-            return session;
-        });
+        // The store reports the start to its SessionEvents: a shared store knows which replica's insert won.
+        return store.insert(session).thenApply(ignored -> session);
     }
 
     /** Reads a session, touching it. */

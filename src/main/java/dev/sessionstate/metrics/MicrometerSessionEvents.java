@@ -1,10 +1,12 @@
 package dev.sessionstate.metrics;
 
 import dev.sessionstate.core.EndReason;
+import dev.sessionstate.core.Session;
 import dev.sessionstate.core.SessionEvents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -24,18 +26,18 @@ public class MicrometerSessionEvents implements SessionEvents {
                     reason,
                     Counter.builder("sessions.ended")
                             .description("Sessions ended, by reason")
-                            .tag("reason", reason.name().toLowerCase())
+                            .tag("reason", reason.wireName())
                             .register(registry));
         }
     }
 
     @Override
-    public void created() {
+    public void started(Session session) {
         created.increment();
     }
 
     @Override
-    public void ended(EndReason reason) {
+    public void ended(Session finalState, EndReason reason, Instant endedAt) {
         ended.get(reason).increment();
     }
 }

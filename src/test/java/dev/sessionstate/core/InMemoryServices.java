@@ -34,7 +34,7 @@ final class InMemoryServices {
     final ManualClock clock = new ManualClock(T0);
     final RecordedEvents events = new RecordedEvents();
     final InMemorySessionStore store = new InMemorySessionStore(100, events);
-    final SessionService sessions = new SessionService(store, RULES, new SessionIds(), clock, events);
+    final SessionService sessions = new SessionService(store, RULES, new SessionIds(), clock);
     final ItemService items = new ItemService(sessions);
     /** Leases of 30 s unless asked for 1 to 120 s. */
     final LeaseService leases =
@@ -78,12 +78,12 @@ final class InMemoryServices {
         private final List<String> seen = new ArrayList<>();
 
         @Override
-        public synchronized void created() {
+        public synchronized void started(Session session) {
             seen.add("created");
         }
 
         @Override
-        public synchronized void ended(EndReason reason) {
+        public synchronized void ended(Session finalState, EndReason reason, Instant endedAt) {
             seen.add("ended " + reason);
         }
 

@@ -57,7 +57,7 @@ class MaxLifetimeTest {
     @Test
     void theConfiguredDefaultAppliesWhenTheCallerAsksForNone() {
         SessionService withDefault = new SessionService(
-                services.store, RULES, new SessionIds(), clock, services.events, "default", new Lifetimes(3600, 7200));
+                services.store, RULES, new SessionIds(), clock, "default", new Lifetimes(3600, 7200));
         assertEquals(
                 3600,
                 join(withDefault.create(new NewSession(null, false, Map.of()))).maxLifetimeSeconds());

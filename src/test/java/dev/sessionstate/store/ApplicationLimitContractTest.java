@@ -45,10 +45,10 @@ public abstract class ApplicationLimitContractTest {
     protected SessionStore store(long max) {
         SessionStore store = createStore(capped, max, new SessionEvents() {
             @Override
-            public void created() {}
+            public void started(Session session) {}
 
             @Override
-            public void ended(EndReason reason) {}
+            public void ended(Session finalState, EndReason reason, Instant endedAt) {}
         });
         opened.add(store);
         return store;

@@ -308,10 +308,10 @@ public abstract class SessionStoreContractTest {
         private final List<EndReason> ended = java.util.Collections.synchronizedList(new ArrayList<>());
 
         @Override
-        public void created() {}
+        public void started(Session session) {}
 
         @Override
-        public void ended(EndReason reason) {
+        public void ended(Session finalState, EndReason reason, Instant endedAt) {
             ended.add(reason);
         }
 

@@ -11,6 +11,7 @@ import dev.sessionstate.core.SessionUpdate;
 import dev.sessionstate.core.UpdateResult;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,7 @@ import java.util.function.Supplier;
 import org.infinispan.client.hotrod.MetadataValue;
 import org.infinispan.client.hotrod.RemoteCacheManager;
 import org.infinispan.client.hotrod.exceptions.HotRodClientException;
+import org.jboss.logging.Logger;
 
 /**
  * Sessions as JSON documents in an Infinispan cache, shared by every replica of the service and
@@ -39,8 +41,13 @@ import org.infinispan.client.hotrod.exceptions.HotRodClientException;
  * <p><b>Reclaiming.</b> Every write gives the entry a lifespan of timeout plus grace (up to the end
  * of its maximum lifetime when that comes first), the moment
  * after which the document is expired whatever happens; Infinispan removes it then, so no
- * replica sweeps. Removals by Infinispan are not reported as events; a replica that finds an
- * expired document first removes it itself and reports it.
+ * replica sweeps. A replica that finds an expired document first removes it itself.
+ *
+ * <p><b>Lifecycle.</b> Starts are reported by the replica whose insert won. Without
+ * {@link EndClaims}, ends are reported by the replica whose removal won, and expiries that
+ * Infinispan's reaper removes are not reported. With them (events on), every replica also hears
+ * Infinispan's expiries through an {@link ExpiredSessionsListener}, and every end, whoever saw
+ * it, is reported only by the replica that wins its claim: once per cluster.
  *
  * <p><b>Applications.</b> The live sessions of an application with a limit of its own are counted
  * by {@link ApplicationCounts}: a create takes a place first, and whoever removes a session gives
@@ -53,24 +60,33 @@ import org.infinispan.client.hotrod.exceptions.HotRodClientException;
  */
 public final class InfinispanSessionStore implements SessionStore {
 
+    private static final Logger LOG = Logger.getLogger(InfinispanSessionStore.class);
+
     private final SessionsCache cache;
     private final SessionDocuments documents = new SessionDocuments();
     private final SessionEvents events;
     private final ExpiryRule expiry;
     private final Duration operationTimeout;
     private final ApplicationCounts applications;
+    private final EndClaims claims;
+    private final InstantSource clock;
+    private ListenerRegistration expiries;
 
     private InfinispanSessionStore(
             SessionsCache cache,
             SessionEvents events,
             Duration touchInterval,
             Duration operationTimeout,
-            Function<ExpiryRule, ApplicationCounts> applications) {
+            Function<ExpiryRule, ApplicationCounts> applications,
+            EndClaims claims,
+            InstantSource clock) {
         this.cache = cache;
         this.events = events;
         this.expiry = new ExpiryRule(touchInterval);
         this.operationTimeout = operationTimeout;
         this.applications = applications.apply(expiry);
+        this.claims = claims;
+        this.clock = clock;
     }
 
     /**
@@ -85,12 +101,53 @@ public final class InfinispanSessionStore implements SessionStore {
                 events,
                 settings.touchInterval(),
                 settings.operationTimeout(),
-                expiry -> new ApplicationCounts(manager, settings.cache(), settings.applicationMaxSessions(), expiry));
+                applications(manager, settings),
+                null,
+                null);
+    }
+
+    private static Function<ExpiryRule, ApplicationCounts> applications(
+            Supplier<RemoteCacheManager> manager, InfinispanSettings settings) {
+        return expiry -> new ApplicationCounts(manager, settings.cache(), settings.applicationMaxSessions(), expiry);
+    }
+
+    /**
+     * A store that reports every end once per cluster, through {@code claims} (closed with it), including the
+     * expiries that Infinispan's reaper removes (heard from start-up on; {@code clock} says when
+     * this replica heard them).
+     */
+    public static InfinispanSessionStore create(
+            Supplier<RemoteCacheManager> manager,
+            InfinispanSettings settings,
+            SessionEvents events,
+            EndClaims claims,
+            InstantSource clock) {
+        SessionsCache cache = new SessionsCache(manager, settings.cache(), settings.cacheConfiguration());
+        InfinispanSessionStore store = new InfinispanSessionStore(
+                cache,
+                events,
+                settings.touchInterval(),
+                settings.operationTimeout(),
+                applications(manager, settings),
+                claims,
+                clock);
+        store.expiries = ListenerRegistration.start(
+                cache, new ExpiredSessionsListener(store::reaped), "session-expiry-listener");
+        return store;
+    }
+
+    /** Whether this replica hears the expiries of Infinispan's reaper (always false without claims). */
+    public boolean hearsReapedExpiries() {
+        return expiries != null && expiries.isRegistered();
     }
 
     @Override
     public void close() {
         applications.close();
+        if (expiries != null) {
+            expiries.close();
+            claims.close();
+        }
         cache.close();
     }
 
@@ -108,6 +165,7 @@ public final class InfinispanSessionStore implements SessionStore {
                                 session.id(), documents.write(session), lifespanSeconds(session), TimeUnit.SECONDS)
                         .handle((previous, failure) -> {
                             if (failure == null && previous == null) {
+                                events.started(session);
                                 return CompletableFuture.<Void>completedFuture(null);
                             }
                             // Not written, or not known to be: give the place back.
@@ -132,7 +190,7 @@ public final class InfinispanSessionStore implements SessionStore {
             }
             Session current = documents.read(stored.getValue());
             if (expiry.isExpired(current, now)) {
-                return removeExpired(caches, id, stored, current)
+                return removeExpired(caches, current, stored, now)
                         .thenCompose(ignored -> CompletableFuture.failedFuture(SessionException.sessionNotFound()));
             }
             UpdateResult<R> change = update.apply(current);
@@ -171,7 +229,7 @@ public final class InfinispanSessionStore implements SessionStore {
             }
             Session current = documents.read(stored.getValue());
             if (expiry.isExpired(current, now)) {
-                return removeExpired(caches, id, stored, current).thenApply(ignored -> false);
+                return removeExpired(caches, current, stored, now).thenApply(ignored -> false);
             }
             check.accept(current);
             return caches.plain()
@@ -179,7 +237,7 @@ public final class InfinispanSessionStore implements SessionStore {
                     .thenCompose(removed -> {
                         if (removed) {
                             applications.release(current.application());
-                            events.ended(EndReason.ABANDONED);
+                            ended(current, EndReason.ABANDONED, now);
                             return CompletableFuture.completedFuture(true);
                         }
                         return budget.retry(() -> attemptDelete(caches, id, now, check, budget));
@@ -189,11 +247,47 @@ public final class InfinispanSessionStore implements SessionStore {
 
     /** Removes an expired document unless it changed meanwhile; only the replica whose removal wins reports it. */
     private CompletableFuture<Void> removeExpired(
-            SessionsCache.Caches caches, String id, MetadataValue<String> stored, Session current) {
-        return caches.plain().removeWithVersionAsync(id, stored.getVersion()).thenAccept(removed -> {
-            if (removed) {
-                applications.release(current.application());
-                events.ended(EndReason.EXPIRED);
+            SessionsCache.Caches caches, Session current, MetadataValue<String> stored, Instant now) {
+        return caches.plain()
+                .removeWithVersionAsync(current.id(), stored.getVersion())
+                .thenAccept(removed -> {
+                    if (removed) {
+                        applications.release(current.application());
+                        ended(current, EndReason.EXPIRED, now);
+                    }
+                });
+    }
+
+    /**
+     * A session that Infinispan's reaper removed, as its expiry listener delivered it. Its place in
+     * its application's count is given back by the replica that wins its end's claim.
+     */
+    private void reaped(String document) {
+        Session current = documents.read(document);
+        claimed(current, EndReason.EXPIRED, clock.instant(), () -> applications.release(current.application()));
+    }
+
+    /**
+     * Reports an end that this replica saw: at once without claims (its removal won, so no other
+     * replica saw it); with claims, only when this replica is the first in the cluster to claim it.
+     * The request that ended the session does not wait for the claim.
+     */
+    private void ended(Session finalState, EndReason reason, Instant endedAt) {
+        if (claims == null) {
+            events.ended(finalState, reason, endedAt);
+            return;
+        }
+        claimed(finalState, reason, endedAt, () -> {});
+    }
+
+    /** Claims an end and, when this replica wins the claim, runs {@code onWin} and reports the end. */
+    private void claimed(Session finalState, EndReason reason, Instant endedAt, Runnable onWin) {
+        claims.claim(finalState.id(), reason, endedAt).whenComplete((won, failure) -> {
+            if (failure != null) {
+                LOG.warnf("The end of a session could not be claimed and is not reported: %s", failure.toString());
+            } else if (won) {
+                onWin.run();
+                events.ended(finalState, reason, endedAt);
             }
         });
     }

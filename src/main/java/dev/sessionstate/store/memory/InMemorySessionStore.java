@@ -30,6 +30,9 @@ import java.util.function.Consumer;
  * removal, so concurrent creates cannot overshoot the cap. An application given a limit of its
  * own has a count of its own, kept the same way. {@link #sweep(Instant)} frees the memory of
  * sessions nobody asked for again.
+ *
+ * <p>Each end is reported once: a session leaves the map only through {@code computeIfPresent}
+ * returning null or {@code remove(id, session)}, and only the call that removed it reports it.
  */
 public final class InMemorySessionStore implements SessionStore {
 
@@ -82,6 +85,7 @@ public final class InMemorySessionStore implements SessionStore {
             release(application);
             return CompletableFuture.failedFuture(new IllegalStateException("duplicate session id"));
         }
+        events.started(session);
         return CompletableFuture.completedFuture(null);
     }
 
@@ -92,7 +96,7 @@ public final class InMemorySessionStore implements SessionStore {
             sessions.computeIfPresent(id, (key, current) -> {
                 if (EXPIRY.isExpired(current, now)) {
                     outcome.expired = true;
-                    outcome.removed = current;
+                    outcome.ended = current;
                     return null;
                 }
                 outcome.change = update.apply(current);
@@ -102,7 +106,7 @@ public final class InMemorySessionStore implements SessionStore {
             return CompletableFuture.failedFuture(refused);
         }
         if (outcome.expired) {
-            removed(outcome.removed, EndReason.EXPIRED);
+            removed(outcome.ended, EndReason.EXPIRED, now);
         }
         if (outcome.change == null) {
             return CompletableFuture.failedFuture(SessionException.sessionNotFound());
@@ -120,16 +124,16 @@ public final class InMemorySessionStore implements SessionStore {
                     // A refusal thrown here leaves the mapping as it was.
                     check.accept(current);
                 }
-                outcome.removed = current;
+                outcome.ended = current;
                 return null;
             });
         } catch (RuntimeException refused) {
             return CompletableFuture.failedFuture(refused);
         }
-        if (outcome.removed != null) {
-            removed(outcome.removed, outcome.expired ? EndReason.EXPIRED : EndReason.ABANDONED);
+        if (outcome.ended != null) {
+            removed(outcome.ended, outcome.expired ? EndReason.EXPIRED : EndReason.ABANDONED, now);
         }
-        return CompletableFuture.completedFuture(outcome.removed != null && !outcome.expired);
+        return CompletableFuture.completedFuture(outcome.ended != null && !outcome.expired);
     }
 
     /**
@@ -140,7 +144,7 @@ public final class InMemorySessionStore implements SessionStore {
         int swept = 0;
         for (Session session : sessions.values()) {
             if (EXPIRY.isExpired(session, now) && sessions.remove(session.id(), session)) {
-                removed(session, EndReason.EXPIRED);
+                removed(session, EndReason.EXPIRED, now);
                 swept++;
             }
         }
@@ -178,11 +182,11 @@ public final class InMemorySessionStore implements SessionStore {
         return counted == null ? OptionalLong.empty() : OptionalLong.of(counted.count.get());
     }
 
-    /** Called once for every session removed, whoever removed it. */
-    private void removed(Session session, EndReason reason) {
+    /** Called once per removed session, by the caller whose removal won. */
+    private void removed(Session finalState, EndReason reason, Instant endedAt) {
         count.decrementAndGet();
-        release(applications.get(session.application()));
-        events.ended(reason);
+        release(applications.get(finalState.application()));
+        events.ended(finalState, reason, endedAt);
     }
 
     private static void release(ApplicationCount application) {
@@ -212,7 +216,7 @@ public final class InMemorySessionStore implements SessionStore {
     private static final class Outcome<R> {
         UpdateResult<R> change;
         boolean expired;
-        /** The session removed, if one was. */
-        Session removed;
+        /** The session as it was when this call removed it. */
+        Session ended;
     }
 }

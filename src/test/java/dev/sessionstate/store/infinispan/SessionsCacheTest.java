@@ -159,10 +159,10 @@ class SessionsCacheTest {
                 new InfinispanSettings(cache, 2, Duration.ZERO, Duration.ofSeconds(5)),
                 new SessionEvents() {
                     @Override
-                    public void created() {}
+                    public void started(Session session) {}
 
                     @Override
-                    public void ended(EndReason reason) {}
+                    public void ended(Session finalState, EndReason reason, Instant endedAt) {}
                 });
     }
 

@@ -1,0 +1,72 @@
+package dev.sessionstate.store.infinispan;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.infinispan.client.hotrod.RemoteCache;
+import org.jboss.logging.Logger;
+
+/**
+ * A Hot Rod client listener kept registered on a cache from start-up on: registering takes
+ * blocking calls, so it runs on a thread of its own, and is tried again every
+ * {@link #RETRY} while Infinispan is away. Once registered, the Hot Rod client moves the listener
+ * to another node when its node leaves.
+ */
+final class ListenerRegistration implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ListenerRegistration.class);
+    private static final Duration RETRY = Duration.ofSeconds(2);
+
+    private final SessionsCache cache;
+    private final Object listener;
+    private final ScheduledExecutorService thread;
+    private volatile RemoteCache<String, String> registeredOn;
+
+    private ListenerRegistration(SessionsCache cache, Object listener, String name) {
+        this.cache = cache;
+        this.listener = listener;
+        this.thread = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread t = new Thread(task, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Registers {@code listener} on {@code cache} as soon as Infinispan answers. */
+    static ListenerRegistration start(SessionsCache cache, Object listener, String name) {
+        ListenerRegistration registration = new ListenerRegistration(cache, listener, name);
+        registration.thread.execute(registration::register);
+        return registration;
+    }
+
+    private void register() {
+        try {
+            RemoteCache<String, String> json =
+                    cache.get().toCompletableFuture().join().plain();
+            json.addClientListener(listener);
+            registeredOn = json;
+        } catch (RuntimeException e) {
+            LOG.debugf("Listener %s not registered yet, trying again: %s", listener.getClass(), e);
+            thread.schedule(this::register, RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Whether the listener is registered. */
+    boolean isRegistered() {
+        return registeredOn != null;
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+        RemoteCache<String, String> json = registeredOn;
+        if (json != null) {
+            try {
+                json.removeClientListener(listener);
+            } catch (RuntimeException e) {
+                LOG.debugf("Listener %s not removed: %s", listener.getClass(), e);
+            }
+        }
+    }
+}
