@@ -16,4 +16,7 @@ public record CreateSessionRequest(
         Boolean readOnly,
 
         @Schema(description = "Initial items: any JSON values under string keys, in order")
-        Map<String, Object> items) {}
+        Map<String, Object> items,
+
+        @Schema(description = OwnerChecks.DOC, minLength = 1, maxLength = 256, examples = "user-42")
+        String owner) {}

@@ -3,6 +3,9 @@ package dev.sessionstate.config;
 import dev.sessionstate.core.ApplicationServices;
 import dev.sessionstate.core.ItemService;
 import dev.sessionstate.core.LeaseService;
+import dev.sessionstate.core.OwnerIndex;
+import dev.sessionstate.core.OwnerLimit;
+import dev.sessionstate.core.Owners;
 import dev.sessionstate.core.SessionEvents;
 import dev.sessionstate.core.SessionIds;
 import dev.sessionstate.core.SessionRules;
@@ -10,8 +13,10 @@ import dev.sessionstate.core.SessionService;
 import dev.sessionstate.core.SessionStore;
 import dev.sessionstate.metrics.MeteredSessionStore;
 import dev.sessionstate.store.infinispan.ContextBoundSessionStore;
+import dev.sessionstate.store.infinispan.InfinispanOwnerIndex;
 import dev.sessionstate.store.infinispan.InfinispanSessionStore;
 import dev.sessionstate.store.infinispan.InfinispanSettings;
+import dev.sessionstate.store.memory.InMemoryOwnerIndex;
 import dev.sessionstate.store.memory.InMemorySessionStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -67,16 +72,42 @@ public class ServiceWiring {
         store.close();
     }
 
+    /** Owners' lists, in the store that {@code sessions.store.kind} names. */
+    @Produces
+    @Singleton
+    OwnerIndex ownerIndex(SessionsConfig config, InstantSource clock, Instance<RemoteCacheManager> infinispan) {
+        return switch (config.store().kind()) {
+            case memory -> {
+                InMemoryOwnerIndex index = new InMemoryOwnerIndex();
+                index.startSweeping(clock, config.memory().sweepInterval());
+                yield index;
+            }
+            case infinispan ->
+                InfinispanOwnerIndex.create(
+                        infinispan::get,
+                        infinispanSettings(config.infinispan()),
+                        config.owners().cache());
+        };
+    }
+
+    void close(@Disposes OwnerIndex index) {
+        index.close();
+    }
+
     /** The services of each application, all on the one store; every application has the same rules. */
     @Produces
     @Singleton
     ApplicationServices applications(
-            SessionStore store, SessionsConfig config, InstantSource clock, SessionEvents events) {
+            SessionStore store, OwnerIndex index, SessionsConfig config, InstantSource clock, SessionEvents events) {
         SessionRules rules = rules(config);
         SessionIds ids = new SessionIds();
         SessionsConfig.Leases leases = config.leases();
+        Owners owners = new Owners(
+                index,
+                store,
+                new OwnerLimit(config.owners().maxSessions(), config.owners().onLimit()));
         return new ApplicationServices(application -> {
-            SessionService sessions = new SessionService(store, rules, ids, clock, events, application);
+            SessionService sessions = new SessionService(store, rules, ids, clock, events, application, owners);
             return new ApplicationServices.Services(
                     sessions,
                     new ItemService(sessions),
