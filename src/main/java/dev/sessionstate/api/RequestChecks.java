@@ -19,8 +19,8 @@ import java.nio.charset.StandardCharsets;
  * <ul>
  * <li>a path whose percent-encoding is not valid UTF-8 (400: it would be read with U+FFFD in
  * place of the bad bytes);
- * <li>a body over {@code sessions.limits.max-request-size} by its Content-Length (413, before it is
- * read);
+ * <li>a body over {@code sessions.limits.max-request-size} (413): by its Content-Length, before it
+ * is read; a body of unknown length (chunked) as soon as more has come ({@link ChunkedBodies});
  * <li>a body in a charset other than UTF-8 (415: JSON is UTF-8);
  * <li>a body sent to an operation that takes none (400: it would be ignored).
  * </ul>
@@ -35,11 +35,14 @@ public class RequestChecks {
 
     private final ProblemResponses problems;
     private final HttpRequestMetrics metrics;
+    private final ChunkedBodies chunked;
     private final long maxRequestSize;
 
-    public RequestChecks(ProblemResponses problems, HttpRequestMetrics metrics, SessionsConfig config) {
+    public RequestChecks(
+            ProblemResponses problems, HttpRequestMetrics metrics, ChunkedBodies chunked, SessionsConfig config) {
         this.problems = problems;
         this.metrics = metrics;
+        this.chunked = chunked;
         this.maxRequestSize = config.limits().maxRequestSize().asLongValue();
     }
 
@@ -90,6 +93,18 @@ public class RequestChecks {
                     ProblemType.UNSUPPORTED_MEDIA_TYPE,
                     "JSON bodies are UTF-8; charset " + charset + " is not supported.",
                     start);
+            return;
+        }
+        if (ChunkedBodies.unknownLength(request)) {
+            chunked.read(
+                    ctx,
+                    maxRequestSize,
+                    received -> refuse(
+                            ctx,
+                            ProblemType.REQUEST_TOO_LARGE,
+                            "The body has more than " + maxRequestSize + " bytes (" + received
+                                    + " came before it was refused); at most " + maxRequestSize + " are allowed.",
+                            start));
             return;
         }
         ctx.next();

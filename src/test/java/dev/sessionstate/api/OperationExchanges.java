@@ -7,8 +7,12 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * How OpenApiConformanceTest drives each operation of the OpenAPI document: its success path and
@@ -37,6 +41,8 @@ final class OperationExchanges {
     private static final String BIG_VALUE = "\"" + "x".repeat(70_000) + "\"";
     /** A body over sessions.limits.max-request-size (2M), refused before it is read. */
     private static final String HUGE_BODY = "{\"k\":\"" + "x".repeat(2_100_000) + "\"}";
+    /** A JSON value over sessions.limits.max-request-size (2M). */
+    private static final String HUGE_VALUE = "\"" + "x".repeat(2_100_000) + "\"";
 
     private static final String SOME_ITEMS = "{\"a\":{\"x\":1},\"text\":\"hello\",\"n\":41}";
 
@@ -355,6 +361,17 @@ final class OperationExchanges {
                         api -> exactJson(api).body(BIG_VALUE).put(ITEM, session(), "b")),
                 bad(
                         "putItem",
+                        413,
+                        "a chunked body over the request size limit",
+                        api -> readWhole(
+                                chunked(api, "application/json", HUGE_VALUE).put(ITEM, session(), "b"))),
+                bad(
+                        "patchItems",
+                        413,
+                        "a chunked body over the request size limit",
+                        api -> readWhole(chunked(api, MERGE_PATCH, HUGE_BODY).patch(ITEMS, session()))),
+                bad(
+                        "putItem",
                         415,
                         "a body that is not JSON",
                         api -> api.contentType(ContentType.TEXT).body("x").put(ITEM, session(), "b")),
@@ -531,6 +548,37 @@ final class OperationExchanges {
                         api -> api.queryParam("owner", "nobody").delete("/sessions")));
     }
 
+    /** With no room for another session (sessions.memory.max-sessions=0). */
+    static List<Exchange> noCapacity() {
+        return List.of(
+                ok("createSession", 507, "no room for another session", api -> api.post("/sessions")),
+                ok(
+                        "createSession",
+                        507,
+                        "no room, with settings and items",
+                        api -> json(api)
+                                .body("{\"timeoutSeconds\":600,\"items\":" + SOME_ITEMS + "}")
+                                .post("/sessions")));
+    }
+
+    /**
+     * With a fault of the service: {@code unreadable} stores a document under a new session id that
+     * the service cannot read, and returns the id.
+     */
+    static List<Exchange> fault(Supplier<String> unreadable) {
+        return List.of(
+                ok(
+                        "getSession",
+                        500,
+                        "a stored session the service cannot read",
+                        api -> api.get(SESSION, unreadable.get())),
+                ok(
+                        "getItem",
+                        500,
+                        "on the Vert.x route, a stored session the service cannot read",
+                        api -> api.get(ITEM, unreadable.get(), "a")));
+    }
+
     /** A request the document allows; the request is checked against the document too. */
     private static Exchange ok(
             String operationId, int status, String what, Function<RequestSpecification, Response> call) {
@@ -578,6 +626,28 @@ final class OperationExchanges {
                 .statusCode(201)
                 .extract()
                 .path("id");
+    }
+
+    /**
+     * A body of unknown length: RestAssured sends a stream of no known length chunked, with no
+     * Content-Length, when it encodes the media type as binary (it reads a JSON stream whole first).
+     */
+    private static RequestSpecification chunked(RequestSpecification api, String contentType, String body) {
+        return api.config(RestAssuredConfig.config()
+                        .encoderConfig(EncoderConfig.encoderConfig()
+                                .appendDefaultContentCharsetToContentTypeIfUndefined(false)
+                                .encodeContentTypeAs(contentType, ContentType.BINARY)))
+                .contentType(contentType)
+                .body(new BufferedInputStream(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** The answer, once sure that the body went chunked: refused as it was read, not by its Content-Length. */
+    private static Response readWhole(Response response) {
+        String detail = response.path("detail");
+        if (detail == null || !detail.startsWith("The body has more than")) {
+            throw new AssertionError("The body did not go chunked: " + detail);
+        }
+        return response;
     }
 
     /** application/json with the charset RestAssured adds: item PUTs take the REST way. */
