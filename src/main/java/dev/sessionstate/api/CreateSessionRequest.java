@@ -27,4 +27,7 @@ public record CreateSessionRequest(
         @Schema(
                 description = "The caller carries the session id in URLs rather than a cookie (ASP.NET IsCookieless)",
                 defaultValue = "false")
-        Boolean cookieless) {}
+        Boolean cookieless,
+
+        @Schema(description = OwnerChecks.DOC, minLength = 1, maxLength = 256, examples = "user-42")
+        String owner) {}

@@ -15,7 +15,7 @@ import java.util.Set;
 public final class SessionBodies {
 
     private static final Set<String> CREATE_FIELDS =
-            Set.of("timeoutSeconds", "readOnly", "items", "maxLifetimeSeconds", "cookieless");
+            Set.of("timeoutSeconds", "readOnly", "items", "maxLifetimeSeconds", "cookieless", "owner");
     private static final Set<String> PATCH_FIELDS =
             Set.of("timeoutSeconds", "readOnly", "commandParm", "lcid", "codePage", "maxLifetimeSeconds", "cookieless");
 
@@ -35,12 +35,14 @@ public final class SessionBodies {
         Map<String, String> initial = items == null || items.equals("null") ? Map.of() : objectField("items", items);
         Boolean readOnly = bool("readOnly", members.get("readOnly"));
         Boolean cookieless = bool("cookieless", members.get("cookieless"));
+        String owner = members.get("owner");
         return new NewSession(
                 integer("timeoutSeconds", members.get("timeoutSeconds")),
                 readOnly != null && readOnly,
                 initial,
                 integer("maxLifetimeSeconds", members.get("maxLifetimeSeconds")),
-                cookieless != null && cookieless);
+                cookieless != null && cookieless,
+                owner == null || owner.equals("null") ? null : owner(owner));
     }
 
     /** A JSON merge patch (RFC 7386) of the session's settings; null resets a member to its default. */
@@ -65,6 +67,14 @@ public final class SessionBodies {
             }
         }
         return members;
+    }
+
+    /** The owner member: a JSON string of 1 to 256 characters, else a 400 invalid-owner. */
+    private String owner(String raw) {
+        if (!raw.startsWith("\"")) {
+            throw new ProblemException(ProblemType.INVALID_OWNER, "owner must be a JSON string.");
+        }
+        return OwnerChecks.check(bodies.string("owner", raw), "The owner member");
     }
 
     private Map<String, String> objectField(String name, String raw) {

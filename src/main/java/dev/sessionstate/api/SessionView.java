@@ -71,7 +71,10 @@ public record SessionView(
         boolean cookieless,
 
         @Schema(description = "The exclusive lease that holds the session, or null", nullable = true)
-        LockView lock) {
+        LockView lock,
+
+        @Schema(description = "Whose session it is, as given at create, or null", nullable = true)
+        String owner) {
 
     public static SessionView of(Session s, String mode, boolean isNew) {
         return new SessionView(
@@ -93,7 +96,8 @@ public record SessionView(
                 s.properties().codePage(),
                 s.properties().cookieless(),
                 // Every answer that shows a session touched it at the time of the request.
-                LockView.of(s.leaseAt(s.lastAccessedAt())));
+                LockView.of(s.leaseAt(s.lastAccessedAt())),
+                s.owner());
     }
 
     private static Instant millis(Instant instant) {

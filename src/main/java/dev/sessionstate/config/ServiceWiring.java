@@ -5,6 +5,9 @@ import dev.sessionstate.core.EventLog;
 import dev.sessionstate.core.ItemService;
 import dev.sessionstate.core.LeaseService;
 import dev.sessionstate.core.Lifetimes;
+import dev.sessionstate.core.OwnerIndex;
+import dev.sessionstate.core.OwnerLimit;
+import dev.sessionstate.core.Owners;
 import dev.sessionstate.core.SessionEvents;
 import dev.sessionstate.core.SessionIds;
 import dev.sessionstate.core.SessionRules;
@@ -16,9 +19,11 @@ import dev.sessionstate.metrics.MicrometerSessionEvents;
 import dev.sessionstate.store.infinispan.ContextBoundSessionStore;
 import dev.sessionstate.store.infinispan.EndClaims;
 import dev.sessionstate.store.infinispan.InfinispanEventLog;
+import dev.sessionstate.store.infinispan.InfinispanOwnerIndex;
 import dev.sessionstate.store.infinispan.InfinispanSessionStore;
 import dev.sessionstate.store.infinispan.InfinispanSettings;
 import dev.sessionstate.store.memory.InMemoryEventLog;
+import dev.sessionstate.store.memory.InMemoryOwnerIndex;
 import dev.sessionstate.store.memory.InMemorySessionStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -115,6 +120,28 @@ public class ServiceWiring {
         log.close();
     }
 
+    /** Owners' lists, in the store that {@code sessions.store.kind} names. */
+    @Produces
+    @Singleton
+    OwnerIndex ownerIndex(SessionsConfig config, InstantSource clock, Instance<RemoteCacheManager> infinispan) {
+        return switch (config.store().kind()) {
+            case memory -> {
+                InMemoryOwnerIndex index = new InMemoryOwnerIndex();
+                index.startSweeping(clock, config.memory().sweepInterval());
+                yield index;
+            }
+            case infinispan ->
+                InfinispanOwnerIndex.create(
+                        infinispan::get,
+                        infinispanSettings(config.infinispan(), false, Map.of()),
+                        config.owners().cache());
+        };
+    }
+
+    void close(@Disposes OwnerIndex index) {
+        index.close();
+    }
+
     /**
      * The services of each application, all on the one store, each with the rules of its
      * application. Made at start-up, so that settings of an application that do not hold (bounds
@@ -123,7 +150,7 @@ public class ServiceWiring {
     @Produces
     @Singleton
     @Startup
-    ApplicationServices applications(SessionStore store, SessionsConfig config, InstantSource clock) {
+    ApplicationServices applications(SessionStore store, OwnerIndex index, SessionsConfig config, InstantSource clock) {
         SessionRules global = rules(config);
         Map<String, SessionRules> configured = new HashMap<>();
         config.applications()
@@ -133,9 +160,13 @@ public class ServiceWiring {
         Lifetimes lifetimes = new Lifetimes(
                 seconds(config.maxLifetime().defaultLifetime()),
                 seconds(config.maxLifetime().max()));
+        Owners owners = new Owners(
+                index,
+                store,
+                new OwnerLimit(config.owners().maxSessions(), config.owners().onLimit()));
         return new ApplicationServices(application -> {
             SessionRules rules = configured.getOrDefault(application, global);
-            SessionService sessions = new SessionService(store, rules, ids, clock, application, lifetimes);
+            SessionService sessions = new SessionService(store, rules, ids, clock, application, lifetimes, owners);
             return new ApplicationServices.Services(
                     sessions,
                     new ItemService(sessions),

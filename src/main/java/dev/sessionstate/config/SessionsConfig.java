@@ -1,5 +1,6 @@
 package dev.sessionstate.config;
 
+import dev.sessionstate.core.OwnerLimit;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -28,6 +29,8 @@ public interface SessionsConfig {
     Memory memory();
 
     Infinispan infinispan();
+
+    Owners owners();
 
     Auth auth();
 
@@ -152,6 +155,25 @@ public interface SessionsConfig {
          */
         @WithDefault("30S")
         Duration touchInterval();
+    }
+
+    /** Sessions by owner ({@code owner} at create): the per-owner limit and where the owners' lists live. */
+    interface Owners {
+
+        /** Most live sessions one owner may hold in one application; 0 for no limit. */
+        @WithDefault("0")
+        int maxSessions();
+
+        /**
+         * What a create beyond the limit does: {@code reject} (409 {@code owner-limit-reached}) or
+         * {@code evict-oldest} (the owner's least recently used session ends, reason {@code evicted}).
+         */
+        @WithDefault("reject")
+        OwnerLimit.Action onLimit();
+
+        /** The Infinispan cache of owners' lists (Infinispan store only), made when missing like the sessions one. */
+        @WithDefault("session-owners")
+        String cache();
     }
 
     /** Who may call the service, and what each caller may do. */

@@ -27,6 +27,7 @@ final class OperationExchanges {
     private static final String INCREMENT = "/sessions/{id}/items/{key}/increment";
     private static final String INDEX = "/sessions/{id}/index/{index}";
     private static final String LOCK = "/sessions/{id}/lock";
+    private static final String ROTATE = "/sessions/{id}/rotate";
     /** A well-formed id that names no session. */
     static final String NO_SESSION = "AAAAAAAAAAAAAAAAAAAAAA";
     /** An entity tag that no session has yet. */
@@ -103,6 +104,41 @@ final class OperationExchanges {
                         406,
                         "accepting only text",
                         api -> api.accept(ContentType.TEXT).post("/sessions")),
+                ok(
+                        "createSession",
+                        201,
+                        "with an owner",
+                        api -> json(api).body("{\"owner\":\"exchanges-owner\"}").post("/sessions")),
+                bad(
+                        "createSession",
+                        400,
+                        "an empty owner",
+                        api -> json(api).body("{\"owner\":\"\"}").post("/sessions")),
+                ok(
+                        "listOwnerSessions",
+                        200,
+                        "",
+                        api -> api.queryParam("owner", owned()).get("/sessions")),
+                ok(
+                        "listOwnerSessions",
+                        200,
+                        "an owner without sessions",
+                        api -> api.queryParam("owner", "nobody-at-all").get("/sessions")),
+                bad("listOwnerSessions", 400, "without owner", api -> api.get("/sessions")),
+                ok(
+                        "endOwnerSessions",
+                        200,
+                        "",
+                        api -> api.queryParam("owner", owned()).delete("/sessions")),
+                bad("endOwnerSessions", 400, "without owner", api -> api.delete("/sessions")),
+                ok("rotateSession", 201, "", api -> api.post(ROTATE, session())),
+                ok("rotateSession", 404, "unknown session", api -> api.post(ROTATE, NO_SESSION)),
+                ok("rotateSession", 423, "leased session", api -> api.post(ROTATE, leased()[0])),
+                ok(
+                        "rotateSession",
+                        412,
+                        "If-Match names another version",
+                        api -> api.header("If-Match", STALE).post(ROTATE, session())),
                 ok("getSession", 200, "", api -> api.get(SESSION, session())),
                 ok("getSession", 404, "unknown session", api -> api.get(SESSION, NO_SESSION)),
                 bad(
@@ -468,7 +504,7 @@ final class OperationExchanges {
                         api -> api.header("If-Match", STALE).delete(INDEX, session(), "0")));
     }
 
-    /** With the store down: every operation that reaches the store answers 503. */
+    /** With the store down: every operation that reaches the store answers 503 (the owner operations need not). */
     static List<Exchange> storeDown() {
         String id = NO_SESSION;
         return List.of(
@@ -497,7 +533,19 @@ final class OperationExchanges {
                 down("acquireLease", api -> api.post(LOCK, id)),
                 down("renewLease", api -> api.post(LOCK + "/{lockId}/renew", id, "1")),
                 down("releaseLease", api -> api.delete(LOCK + "/{lockId}", id, "1")),
-                down("forceReleaseLease", api -> api.delete(LOCK, id)));
+                down("forceReleaseLease", api -> api.delete(LOCK, id)),
+                down("rotateSession", api -> api.post(ROTATE, id)),
+                // An owner without sessions has nothing to look up in the store.
+                ok(
+                        "listOwnerSessions",
+                        200,
+                        "an owner without sessions",
+                        api -> api.queryParam("owner", "nobody").get("/sessions")),
+                ok(
+                        "endOwnerSessions",
+                        200,
+                        "an owner without sessions",
+                        api -> api.queryParam("owner", "nobody").delete("/sessions")));
     }
 
     /** With no room for another session (sessions.memory.max-sessions=0). */
@@ -557,6 +605,13 @@ final class OperationExchanges {
 
     private static String session() {
         return create("{\"items\":" + SOME_ITEMS + "}");
+    }
+
+    /** An owner with one session, made outside the exchange under test. */
+    private static String owned() {
+        String owner = "exchanges-" + java.util.UUID.randomUUID();
+        create("{\"owner\":\"" + owner + "\"}");
+        return owner;
     }
 
     private static String readOnlySession() {

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every operation of the committed OpenAPI document, read from the document so that a new
  * operation is walked too, with no key, a wrong key and a key of each role: reads need
- * {@code reader} or {@code writer}, the forced release of a lease {@code admin}, everything else
+ * {@code reader} or {@code writer}, the forced release of a lease and the owner operations ({@code GET} and
+ * {@code DELETE /sessions?owner=}) {@code admin}, everything else
  * {@code writer}; {@code events} has no operation yet. The plain Vert.x item routes are among them.
  */
 @QuarkusTest
@@ -77,7 +78,9 @@ class ApiKeyAccessTest {
             for (Map.Entry<String, String> caller : keys.entrySet()) {
                 String role = caller.getKey();
                 boolean admin = operation.method().equals("delete")
-                        && operation.template().endsWith("/lock");
+                                && operation.template().endsWith("/lock")
+                        || operation.template().equals("/sessions")
+                                && !operation.method().equals("post");
                 boolean allowed = admin
                         ? role.equals("admin")
                         : role.equals("writer") || role.equals("reader") && operation.isRead();

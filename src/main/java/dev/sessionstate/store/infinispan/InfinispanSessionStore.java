@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.infinispan.client.hotrod.MetadataValue;
 import org.infinispan.client.hotrod.RemoteCacheManager;
 import org.infinispan.client.hotrod.exceptions.HotRodClientException;
@@ -215,14 +216,19 @@ public final class InfinispanSessionStore implements SessionStore {
     }
 
     @Override
-    public CompletionStage<Boolean> delete(String id, Instant now, Consumer<Session> check) {
+    public CompletionStage<Boolean> delete(String id, Instant now, EndReason reason, Consumer<Session> check) {
         Budget budget = new Budget();
-        return call(budget, caches -> attemptDelete(caches, id, now, check, budget));
+        return call(budget, caches -> attemptDelete(caches, id, now, reason, check, budget));
     }
 
     /** Like an update: the version that {@code check} accepted is the one removed, or it checks again. */
     private CompletableFuture<Boolean> attemptDelete(
-            SessionsCache.Caches caches, String id, Instant now, Consumer<Session> check, Budget budget) {
+            SessionsCache.Caches caches,
+            String id,
+            Instant now,
+            EndReason reason,
+            Consumer<Session> check,
+            Budget budget) {
         return caches.plain().getWithMetadataAsync(id).thenCompose(stored -> {
             if (stored == null) {
                 return CompletableFuture.completedFuture(false);
@@ -237,11 +243,63 @@ public final class InfinispanSessionStore implements SessionStore {
                     .thenCompose(removed -> {
                         if (removed) {
                             applications.release(current.application());
-                            ended(current, EndReason.ABANDONED, now);
+                            ended(current, reason, now);
                             return CompletableFuture.completedFuture(true);
                         }
-                        return budget.retry(() -> attemptDelete(caches, id, now, check, budget));
+                        return budget.retry(() -> attemptDelete(caches, id, now, reason, check, budget));
                     });
+        });
+    }
+
+    /**
+     * Copies the document to {@code newId}, then removes {@code id} by the version that was copied:
+     * when another write came between, the removal fails and the copy is made again from what that
+     * writer stored, so every write either is in the copy or finds no session. When the move fails,
+     * the copy is removed again unless the old document is gone (then the move may have happened).
+     */
+    @Override
+    public CompletionStage<Session> rotate(String id, String newId, Instant now, UnaryOperator<Session> change) {
+        Budget budget = new Budget();
+        return call(
+                budget,
+                caches -> attemptRotate(caches, id, newId, now, change, budget)
+                        .exceptionallyCompose(failure -> caches.plain()
+                                .containsKeyAsync(id)
+                                .thenCompose(
+                                        oldStays -> oldStays ? caches.plain().removeAsync(newId) : done())
+                                .handle((ignored, cleanupFailure) -> null)
+                                .thenCompose(
+                                        ignored -> CompletableFuture.<Session>failedFuture(Failures.cause(failure)))));
+    }
+
+    private static CompletableFuture<String> done() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private CompletableFuture<Session> attemptRotate(
+            SessionsCache.Caches caches,
+            String id,
+            String newId,
+            Instant now,
+            UnaryOperator<Session> change,
+            Budget budget) {
+        return caches.plain().getWithMetadataAsync(id).thenCompose(stored -> {
+            if (stored == null) {
+                return CompletableFuture.failedFuture(SessionException.sessionNotFound());
+            }
+            Session current = documents.read(stored.getValue());
+            if (expiry.isExpired(current, now)) {
+                return removeExpired(caches, current, stored, now)
+                        .thenCompose(ignored -> CompletableFuture.failedFuture(SessionException.sessionNotFound()));
+            }
+            Session moved = change.apply(current);
+            return caches.plain()
+                    .putAsync(newId, documents.write(moved), lifespanSeconds(moved), TimeUnit.SECONDS)
+                    .thenCompose(ignored -> caches.plain().removeWithVersionAsync(id, stored.getVersion()))
+                    .thenCompose(removed -> removed
+                            ? CompletableFuture.completedFuture(moved)
+                            // A write to the old id came between: copy again what it stored.
+                            : budget.retry(() -> attemptRotate(caches, id, newId, now, change, budget)));
         });
     }
 

@@ -26,7 +26,7 @@ public record InfinispanSettings(
         this(cache, owners, touchInterval, operationTimeout, Duration.ofMinutes(1), Map.of());
     }
 
-    /** Settings whose created cache reaps expired sessions every {@code expirationInterval}, with no per-application limit. */
+    /** Settings whose created cache is reaped every {@code expirationInterval}, with no per-application limit. */
     public InfinispanSettings(
             String cache, int owners, Duration touchInterval, Duration operationTimeout, Duration expirationInterval) {
         this(cache, owners, touchInterval, operationTimeout, expirationInterval, Map.of());

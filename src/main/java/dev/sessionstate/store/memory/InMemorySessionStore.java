@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Sessions in a {@link ConcurrentHashMap} of this process. Updates run inside
@@ -115,7 +116,7 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public CompletionStage<Boolean> delete(String id, Instant now, Consumer<Session> check) {
+    public CompletionStage<Boolean> delete(String id, Instant now, EndReason reason, Consumer<Session> check) {
         Outcome<Void> outcome = new Outcome<>();
         try {
             sessions.computeIfPresent(id, (key, current) -> {
@@ -131,9 +132,43 @@ public final class InMemorySessionStore implements SessionStore {
             return CompletableFuture.failedFuture(refused);
         }
         if (outcome.ended != null) {
-            removed(outcome.ended, outcome.expired ? EndReason.EXPIRED : EndReason.ABANDONED, now);
+            removed(outcome.ended, outcome.expired ? EndReason.EXPIRED : reason, now);
         }
         return CompletableFuture.completedFuture(outcome.ended != null && !outcome.expired);
+    }
+
+    /**
+     * Removes the session inside {@code computeIfPresent}, which no other write to it can enter,
+     * then stores the copy under the new id; between the two the new id is known to nobody else.
+     */
+    @Override
+    public CompletionStage<Session> rotate(String id, String newId, Instant now, UnaryOperator<Session> change) {
+        Outcome<Void> outcome = new Outcome<>();
+        Session[] moved = new Session[1];
+        try {
+            sessions.computeIfPresent(id, (key, current) -> {
+                if (EXPIRY.isExpired(current, now)) {
+                    outcome.expired = true;
+                    outcome.ended = current;
+                    return null;
+                }
+                moved[0] = change.apply(current);
+                return null;
+            });
+        } catch (RuntimeException refused) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        if (outcome.expired) {
+            removed(outcome.ended, EndReason.EXPIRED, now);
+        }
+        if (moved[0] == null) {
+            return CompletableFuture.failedFuture(SessionException.sessionNotFound());
+        }
+        if (sessions.putIfAbsent(newId, moved[0]) != null) {
+            count.decrementAndGet();
+            return CompletableFuture.failedFuture(new IllegalStateException("duplicate session id"));
+        }
+        return CompletableFuture.completedFuture(moved[0]);
     }
 
     /**
