@@ -6,15 +6,22 @@
 #   bench/gc.sh                      every collector (about 4 minutes each)
 #   COLLECTORS="zgc g1" bench/gc.sh  some of them
 #   QUICK=1 bench/gc.sh              a short trial (100,000 sessions; numbers not comparable)
+#   SERVER_CPUS=0,1 bench/gc.sh      the service on both CPUs (wrk shares them, niced)
+#   HEAP=1536m GC_OPTS="-XX:..."     another heap, more JVM options
+#   FILL_RATE=2500 bench/gc.sh       a fill bounded to about 2,500 sessions a second
+#   LABEL=name                       names the run's files and summary line
 #
 # Method: the packaged service runs on JDK 25 (the image's JDK) with the heap the memory overlay
-# gives it (MaxRAMPercentage=75 of its 1536 Mi limit: 1152 MiB), pinned with taskset to one CPU
-# (the overlay requests half a CPU; one is the least taskset can give). wrk runs on the other CPU:
-# a steady read-mostly load at a bounded rate (BENCH_DELAY_MS between requests on each of 4
-# connections) in 10-second runs, while a second wrk creates sessions of two small items until
-# the store holds max-sessions; then the steady load runs 3 more times 10 seconds on the full
-# store. Stop-the-world pauses come from the JVM's safepoint log (every collector's pauses are
-# safepoints); p99 is the worst and the median of the 10-second runs' p99s.
+# gives it (MaxRAMPercentage=75 of its 1536 Mi limit: 1152 MiB), pinned with taskset to
+# SERVER_CPUS (one CPU by default: the least taskset can give). wrk runs on the other CPU, or,
+# when the service has both, on both at nice 10 so that the service comes first. A steady
+# read-mostly load (64 connections, each waiting BENCH_DELAY_MS between requests: at most
+# 16,000 requests a second, closed loop) runs in 10-second runs, while a second wrk creates
+# sessions of two small items until the store holds max-sessions, as fast as it can (8
+# connections) or at most FILL_RATE a second; then the steady load runs 3 more times 10 seconds
+# on the full store. Stop-the-world pauses come from the JVM's safepoint log (every collector's
+# pauses are safepoints); p99 is the worst and the median of the 10-second runs' p99s, req_s the
+# steady load's median rate.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -31,7 +38,21 @@ if [ "${QUICK:-0}" = 1 ]; then MAX_SESSIONS=100000; fi
 SESSIONS=1000
 KEYS=2
 export BENCH_KEYS=$KEYS
-SERVER_CPU=0
+SERVER_CPUS=${SERVER_CPUS:-0}
+GC_OPTS=${GC_OPTS:-}
+FILL_RATE=${FILL_RATE:-0}
+STEADY_CONNECTIONS=64
+
+LOAD=(taskset -c "$LOAD_CPU")
+if [[ ",$SERVER_CPUS," == *",$LOAD_CPU,"* || "$SERVER_CPUS" == *-* ]]; then
+  LOAD=(nice -n 10 taskset -c "$SERVER_CPUS")
+fi
+FILL=(-c8)
+if [ "$FILL_RATE" -gt 0 ]; then
+  # 40 connections, each waiting 40,000 / FILL_RATE ms: at most FILL_RATE sessions a second
+  FILL=(-c40)
+  export BENCH_FILL_DELAY_MS=$(( 40000 / FILL_RATE ))
+fi
 
 [ -x "$JAVA25" ] || { echo "JDK 25 not found: set JAVA25" >&2; exit 1; }
 [ -f "$SERVICE_JAR" ] || ./mvnw -B -q package -DskipTests
@@ -57,36 +78,48 @@ pauses() {
     END { printf "max_pause_ms=%.1f safepoints=%d", max / 1e6, n }'
 }
 
-# p99s FILE: the worst and the median p99 (ms) of the RESULT lines in FILE, and their errors
+# p99s FILE: the worst and the median p99 (ms) of the RESULT lines in FILE, their errors and the
+# median rate
 p99s() {
-  sed -E 's/.*p99_us=([0-9]+).*errors=([0-9]+).*/\1 \2/' "$1" | sort -n | awk '
-    { v[NR] = $1; e += $2 } END { printf "p99_worst_ms=%.2f p99_median_ms=%.2f runs=%d errors=%d",
-      v[NR] / 1000, v[int((NR + 1) / 2)] / 1000, NR, e }'
+  local rate
+  rate=$(sed -E 's/.*req_s=([0-9.]+).*/\1/' "$1" | sort -n | awk '{ v[NR] = $1 } END { printf "%.0f", v[int((NR + 1) / 2)] }')
+  sed -E 's/.*p99_us=([0-9]+).*errors=([0-9]+).*/\1 \2/' "$1" | sort -n | awk -v rate="$rate" '
+    { v[NR] = $1; e += $2 } END { printf "p99_worst_ms=%.2f p99_median_ms=%.2f runs=%d errors=%d req_s=%s",
+      v[NR] / 1000, v[int((NR + 1) / 2)] / 1000, NR, e, rate }'
+}
+
+# steady: one 10-second run of the steady load -> the RESULT line
+steady() {
+  "${LOAD[@]}" wrk -t1 -c"$STEADY_CONNECTIONS" -d10s --timeout 5s -s bench/wrk/steady.lua "http://127.0.0.1:$PORT" \
+    | grep '^RESULT'
 }
 
 for gc in $COLLECTORS; do
-  log "$gc: heap $HEAP, CPU $SERVER_CPU, filling to $MAX_SESSIONS sessions under a steady load"
+  run=$gc${LABEL:+-$LABEL}
+  log "$run: heap $HEAP, CPUs $SERVER_CPUS, options '$GC_OPTS', fill rate ${FILL_RATE/#0/unbounded}," \
+    "filling to $MAX_SESSIONS sessions under a steady load"
   t0=$(date +%s%3N)
-  JAVA_BIN=$JAVA25 start "$gc" "$SERVICE_JAR" "$PORT" "$SERVER_CPU" "$(gc_flag "$gc")" -Xms"$HEAP" -Xmx"$HEAP" \
-    -XX:+AlwaysPreTouch -Xlog:safepoint:file="$OUT/$gc-safepoint.log":uptimemillis \
-    -Xlog:gc:file="$OUT/$gc-gc.log":uptimemillis -Dsessions.memory.max-sessions="$MAX_SESSIONS"
+  # shellcheck disable=SC2086 # GC_OPTS holds several options
+  JAVA_BIN=$JAVA25 start "$run" "$SERVICE_JAR" "$PORT" "$SERVER_CPUS" "$(gc_flag "$gc")" $GC_OPTS \
+    -Xms"$HEAP" -Xmx"$HEAP" -XX:+AlwaysPreTouch -Xlog:safepoint:file="$OUT/$run-safepoint.log":uptimemillis \
+    -Xlog:gc:file="$OUT/$run-gc.log":uptimemillis -Dsessions.memory.max-sessions="$MAX_SESSIONS"
   create_sessions
   fill_from=$(( $(date +%s%3N) - t0 ))
-  : > "$OUT/$gc-fill.runs"
-  ( while [ ! -f "$OUT/$gc.full" ]; do wrk_run "$PORT" steady 10 >> "$OUT/$gc-fill.runs"; done ) &
+  : > "$OUT/$run-fill.runs"
+  ( while [ ! -f "$OUT/$run.full" ]; do steady >> "$OUT/$run-fill.runs"; done ) &
   steady=$!
   for _ in $(seq 1 100); do
-    taskset -c "$LOAD_CPU" wrk -t1 -c8 -d10s -s bench/wrk/create.lua "http://127.0.0.1:$PORT/sessions" > /dev/null
+    "${LOAD[@]}" wrk -t1 "${FILL[@]}" -d10s -s bench/wrk/fill.lua "http://127.0.0.1:$PORT/sessions" > /dev/null
     [ "$(active)" -ge "$MAX_SESSIONS" ] && break
   done
   fill_to=$(( $(date +%s%3N) - t0 ))
-  touch "$OUT/$gc.full"; wait "$steady"
-  : > "$OUT/$gc-full.runs"
-  for _ in 1 2 3; do wrk_run "$PORT" steady 10 >> "$OUT/$gc-full.runs"; done
+  touch "$OUT/$run.full"; wait "$steady"
+  : > "$OUT/$run-full.runs"
+  for _ in 1 2 3; do steady >> "$OUT/$run-full.runs"; done
   full_to=$(( $(date +%s%3N) - t0 ))
-  echo "$gc fill_s=$(( (fill_to - fill_from) / 1000 )) sessions=$(active)" \
-    "| filling: $(pauses "$OUT/$gc-safepoint.log" "$fill_from" "$fill_to") $(p99s "$OUT/$gc-fill.runs")" \
-    "| full: $(pauses "$OUT/$gc-safepoint.log" "$fill_to" "$full_to") $(p99s "$OUT/$gc-full.runs")" \
+  echo "$run fill_s=$(( (fill_to - fill_from) / 1000 )) sessions=$(active)" \
+    "| filling: $(pauses "$OUT/$run-safepoint.log" "$fill_from" "$fill_to") $(p99s "$OUT/$run-fill.runs")" \
+    "| full: $(pauses "$OUT/$run-safepoint.log" "$fill_to" "$full_to") $(p99s "$OUT/$run-full.runs")" \
     | tee -a "$OUT/summary.txt"
   stop
 done

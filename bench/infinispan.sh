@@ -11,7 +11,8 @@
 # sides hold the same data: SESSIONS sessions of KEYS items in the service, and the same number of
 # entries with the same 29-byte JSON value in an Infinispan cache (bench-items, text keys, JSON
 # values). After a warm-up of both, the runs of Infinispan's REST API and of the service
-# alternate, RUNS times DURATION seconds each; the median run is reported. Every load loop is
+# alternate, RUNS times DURATION seconds each; the median run is reported. Then the latency of
+# creating a session and of its first PUT (bench/first-write.py). Every load loop is
 # bounded in time. Results go to bench/results/<timestamp>/; bench/RESULTS.md records them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -60,6 +61,10 @@ done
 log "GET and PUT, alternating Infinispan REST and service runs"
 scenario get "$ISPN_PORT" ispn-get get
 scenario put "$ISPN_PORT" ispn-put put
+FIRST_WRITES=${FIRST_WRITES:-1000}
+if [ "${QUICK:-0}" = 1 ]; then FIRST_WRITES=100; fi
+log "latency of creating a session and of its first PUT item, one request at a time, $FIRST_WRITES times"
+python3 bench/first-write.py "$PORT" "$FIRST_WRITES" | tee -a "$OUT/summary.txt"
 stop
 
 log "done: $OUT/summary.txt"

@@ -82,17 +82,32 @@ scenario() {
   pair_ratios "$name"
 }
 
-# Creates SESSIONS sessions of KEYS small items and writes their ids as a Lua table.
+# Creates SESSIONS sessions of KEYS small items on CREATE_PORT (PORT unless given), sending
+# CREATE_KEY as X-Api-Key when given, and writes their ids as a Lua table to BENCH_SESSIONS.
 create_sessions() {
   local items='{"items":{' k
   for k in $(seq 1 "$KEYS"); do items+="\"k$k\":{\"n\":$k,\"s\":\"hello world\"}"; [ "$k" -lt "$KEYS" ] && items+=","; done
   items+='}}'
   { echo "return {"
     for _ in $(seq 1 "$SESSIONS"); do
-      curl -s -X POST "http://127.0.0.1:$PORT/sessions" -H 'Content-Type: application/json' -d "$items" \
+      curl -s -X POST "http://127.0.0.1:${CREATE_PORT:-$PORT}/sessions" -H 'Content-Type: application/json' \
+        ${CREATE_KEY:+-H "X-Api-Key: $CREATE_KEY"} -d "$items" \
         | sed -E 's/.*"id":"([^"]+)".*/"\1",/'
     done
-    echo "}"; } > "$OUT/sessions.lua"
+    echo "}"; } > "$BENCH_SESSIONS"
 }
 
 
+
+# The container image's JVM options, one a line, as bench/startup.sh uses them; from
+# src/main/docker/Dockerfile.jvm, so that what is measured is what the image runs.
+# image_entrypoint_options: those of the ENTRYPOINT ["java", options..., "-jar", ...]
+image_entrypoint_options() {
+  sed -n 's/^ENTRYPOINT \[\(.*\)\]$/\1/p' "$ROOT/src/main/docker/Dockerfile.jvm" | tr ',' '\n' \
+    | sed -E 's/^ *"//; s/"$//' | sed '/^-jar$/,$d' | grep '^-'
+}
+# image_training_options: those that the image's training run (aot-training.sh) is given
+image_training_options() {
+  sed -n 's/^RUN .*aot-training\.sh [^ ]* \(.*\)$/\1/p' "$ROOT/src/main/docker/Dockerfile.jvm" | tr ' ' '\n' \
+    | grep '^-'
+}

@@ -4,6 +4,10 @@
 #
 #   bench/run.sh            full run (about 13 minutes)
 #   QUICK=1 bench/run.sh    short run to try the script (numbers not comparable)
+#   AUTH=1 bench/run.sh     only the cost of API-key authentication (about 4 minutes): GET and PUT
+#                           item on the service with sessions.auth.mode=api-key, sending X-Api-Key,
+#                           against the same jar with authentication off, alternating as below
+#   LOAD_ONLY=1 bench/run.sh  GET and PUT only (about 9 minutes): no mix, heap or start-up
 #
 # Method: both servers run at once, pinned to CPU 0 (the idle one costs nothing), and wrk (one
 # thread, 64 connections) is pinned to CPU 1. Each server is warmed up with the read-mostly mix;
@@ -48,6 +52,46 @@ first_answer_ms() { # time from process start to the first answered request, unp
   echo $(( (t1 - t0) / 1000000 ))
 }
 
+# auth_run: the service with API keys (on PORT) against itself without (on BASE_PORT), both on
+# SERVER_CPU; each has its own sessions, so each gets its own list of ids.
+auth_run() {
+  local key=ssk_bench_k9Vq2LrT7xWn4PzA hash
+  hash=$(printf '%s' "$key" | sha256sum | cut -d' ' -f1)
+  log "both services on CPU $SERVER_CPU; $SESSIONS sessions of $KEYS items each; warm-up ${WARMUP}s each"
+  MANAGEMENT_PORT=9002 start open "$SERVICE_JAR" "$BASE_PORT" "$SERVER_CPU"
+  start keyed "$SERVICE_JAR" "$PORT" "$SERVER_CPU" -Dsessions.auth.mode=api-key \
+    -Dsessions.auth.api-keys.bench.sha256="$hash" -Dsessions.auth.api-keys.bench.roles=writer
+  BENCH_SESSIONS=$OUT/open-sessions.lua CREATE_PORT=$BASE_PORT create_sessions
+  BENCH_SESSIONS=$OUT/keyed-sessions.lua CREATE_PORT=$PORT CREATE_KEY=$key create_sessions
+  export BENCH_API_KEY=$key
+  BENCH_SESSIONS=$OUT/open-sessions.lua wrk_run "$BASE_PORT" get "$WARMUP" > /dev/null
+  BENCH_SESSIONS=$OUT/keyed-sessions.lua wrk_run "$PORT" get-key "$WARMUP" > /dev/null
+  log "GET and PUT, alternating runs without and with the key (baseline = no authentication)"
+  local name i
+  for name in get put; do
+    : > "$OUT/baseline-$name.runs"; : > "$OUT/service-$name.runs"
+    for i in $(seq 1 "$RUNS"); do
+      BENCH_SESSIONS=$OUT/open-sessions.lua wrk_run "$BASE_PORT" "$name" "$DURATION" \
+        | tee -a "$OUT/baseline-$name.runs" >&2
+      BENCH_SESSIONS=$OUT/keyed-sessions.lua wrk_run "$PORT" "$name-key" "$DURATION" \
+        | tee -a "$OUT/service-$name.runs" >&2
+    done
+    median "baseline-$name"
+    median "service-$name"
+    pair_ratios "$name"
+  done
+  stop
+  log "done: $OUT/summary.txt"
+  cat "$OUT/summary.txt"
+}
+
+if [ "${AUTH:-0}" = 1 ]; then
+  log "building the service"
+  ./mvnw -B -q package -DskipTests
+  auth_run
+  exit 0
+fi
+
 build
 
 log "both servers on CPU $SERVER_CPU; $SESSIONS sessions of $KEYS items; warm-up ${WARMUP}s each"
@@ -63,6 +107,7 @@ scenario put "$BASE_PORT" put put
 # The same with the headers real clients send (the baseline's routes answer them alike).
 scenario get-client "$BASE_PORT" get-client get-client
 scenario put-client "$BASE_PORT" put-client put-client
+if [ "${LOAD_ONLY:-0}" = 1 ]; then stop; cat "$OUT/summary.txt"; exit 0; fi
 : > "$OUT/service-mix.runs"
 for _ in $(seq 1 "$RUNS"); do wrk_run "$PORT" mix "$DURATION" | tee -a "$OUT/service-mix.runs" >&2; done
 median service-mix

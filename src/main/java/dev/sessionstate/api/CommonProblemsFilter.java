@@ -18,9 +18,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * that generated clients and contract tests see exactly what is sent:
  * <ul>
  * <li>406 (the client accepts no JSON) and 500 (a fault of the service) on every operation;</li>
- * <li>413 on every operation that takes a body (POST, PUT, PATCH): a {@code Content-Length} over
- * {@code sessions.limits.max-request-size} is refused before any resource sees it; and 415 on
- * them: a charset other than UTF-8 is refused by {@link RequestChecks};</li>
+ * <li>413 on every operation that takes a body (POST, PUT, PATCH): a body over
+ * {@code sessions.limits.max-request-size}, by its {@code Content-Length} or, sent chunked, by what
+ * has come ({@link ChunkedBodies}), is refused before any resource sees it; and 415 on them: a
+ * charset other than UTF-8 is refused by {@link RequestChecks};</li>
  * <li>400 on every operation: a path whose percent-encoding is not UTF-8, a body sent to an
  * operation that takes none ({@link RequestChecks}), an unknown or repeated query parameter
  * ({@link QueryChecks});</li>

@@ -16,4 +16,18 @@ public record CreateSessionRequest(
         Boolean readOnly,
 
         @Schema(description = "Initial items: any JSON values under string keys, in order")
-        Map<String, Object> items) {}
+        Map<String, Object> items,
+
+        @Schema(
+                description = "Hard maximum lifetime in seconds, counted from creation however busy the session is;"
+                        + " default from configuration (none)",
+                examples = "43200")
+        Integer maxLifetimeSeconds,
+
+        @Schema(
+                description = "The caller carries the session id in URLs rather than a cookie (ASP.NET IsCookieless)",
+                defaultValue = "false")
+        Boolean cookieless,
+
+        @Schema(description = OwnerChecks.DOC, minLength = 1, maxLength = 256, examples = "user-42")
+        String owner) {}

@@ -327,7 +327,7 @@ public class ItemResource {
                         ValueTypes.parse(type),
                         new ItemWrites.Headers(ifMatch, ifNoneMatch, lock, release),
                         body,
-                        uri.getAbsolutePath().toString())
+                        uri.getAbsolutePath()::toString)
                 .thenApply(written -> Response.status(written.status())
                         .header(HttpHeaders.LOCATION, written.location())
                         .header(HttpHeaders.ETAG, written.etag())

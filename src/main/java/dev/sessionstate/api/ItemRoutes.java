@@ -1,7 +1,10 @@
 package dev.sessionstate.api;
 
+import dev.sessionstate.config.AuthMode;
+import dev.sessionstate.config.SessionsConfig;
 import dev.sessionstate.core.ItemService;
 import dev.sessionstate.core.ValueType;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -9,6 +12,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The two hottest requests, GET and PUT of {@code /sessions/{id}/items/{key}}, answered by plain
@@ -23,13 +27,20 @@ import jakarta.inject.Singleton;
  * query string (typed access), a percent-encoded path, other media types, chunked bodies. Both
  * doors call the same {@link ItemService} and {@link ItemWrites}, and answer refusals through
  * {@link ProblemResponses}; a test compares the two ways on both stores.
+ *
+ * <p>With authentication off ({@code sessions.auth.mode=none}) they run ahead of Quarkus' security
+ * handlers, which have nothing to decide then but still build an anonymous identity for every
+ * request through a chain of Mutiny stages, about a third of a GET's CPU time (bench/RESULTS.md, run
+ * 9). {@link RequestChecks} moves ahead with them; a CORS filter (order -300) still runs first.
  */
 @Singleton
 public class ItemRoutes {
 
     static final String TEMPLATE = "/sessions/{id}/items/{key}";
-    /** After {@link RequestChecks} (-3) and Quarkus' body limit (-2), before the REST layer. */
+    /** After {@link RequestChecks} (-3), Quarkus' security handlers and body limit (-2), before the REST layer. */
     private static final int ORDER = -1;
+    /** After {@link RequestChecks} (-202), before Quarkus' authentication (-200): with authentication off. */
+    static final int ORDER_WITHOUT_AUTH = -201;
 
     private static final String PATH = "/sessions/:id/items/:key";
 
@@ -37,17 +48,28 @@ public class ItemRoutes {
     private final ItemWrites writes;
     private final ProblemResponses problems;
     private final HttpRequestMetrics metrics;
+    private final int order;
+    /** Quarkus' body limit, which these routes check themselves when they run ahead of it. */
+    private final long maxBodySize;
 
-    public ItemRoutes(Callers callers, ItemWrites writes, ProblemResponses problems, HttpRequestMetrics metrics) {
+    public ItemRoutes(
+            Callers callers,
+            ItemWrites writes,
+            ProblemResponses problems,
+            HttpRequestMetrics metrics,
+            SessionsConfig config,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.callers = callers;
         this.writes = writes;
         this.problems = problems;
         this.metrics = metrics;
+        this.order = config.auth().mode().contains(AuthMode.NONE) ? ORDER_WITHOUT_AUTH : ORDER;
+        this.maxBodySize = maxBodySize.asLongValue();
     }
 
     void register(@Observes Router router) {
-        router.get(PATH).order(ORDER).handler(this::read);
-        router.put(PATH).order(ORDER).handler(this::write);
+        router.get(PATH).order(order).handler(this::read);
+        router.put(PATH).order(order).handler(this::write);
     }
 
     private void read(RoutingContext ctx) {
@@ -78,7 +100,7 @@ public class ItemRoutes {
     private void write(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         if (!usual(request)
-                || request.getHeader(HttpHeaders.CONTENT_LENGTH) == null
+                || !withinBodyLimit(request.getHeader(HttpHeaders.CONTENT_LENGTH))
                 || !MediaTypes.isJsonUtf8(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
             ctx.next();
             return;
@@ -98,7 +120,7 @@ public class ItemRoutes {
                                 ValueType.ANY,
                                 headers(request),
                                 body.result().getBytes(),
-                                request.absoluteURI())
+                                request::absoluteURI)
                         .whenComplete((written, failure) -> {
                             if (failure != null) {
                                 fail(ctx, failure);
@@ -124,6 +146,21 @@ public class ItemRoutes {
                 request.getHeader(HttpHeaders.IF_NONE_MATCH),
                 request.getHeader(SessionLocks.HEADER),
                 request.getHeader(SessionLocks.RELEASE));
+    }
+
+    /**
+     * Whether a body has a known length that Quarkus' body limit lets through; beyond it, the
+     * request is handed on, and that limit answers it as it answers any other.
+     */
+    private boolean withinBodyLimit(String length) {
+        if (length == null) {
+            return false;
+        }
+        try {
+            return Long.parseLong(length) <= maxBodySize;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** Times the request from now until its answer has been written, whichever way it ends. */

@@ -4,6 +4,7 @@ import dev.sessionstate.core.ItemService;
 import dev.sessionstate.core.ValueType;
 import jakarta.inject.Singleton;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * A PUT of an item, as both doors answer it ({@link ItemRoutes} for the usual request,
@@ -25,10 +26,16 @@ public class ItemWrites {
      * of the session rules fail the stage.
      *
      * @param items the caller's application's item service
-     * @param uri the request's absolute URI, the new item's {@code Location}
+     * @param uri the request's absolute URI, the new item's {@code Location}; asked for only when the item is new
      */
     CompletionStage<Written> put(
-            ItemService items, String id, String key, ValueType type, Headers headers, byte[] body, String uri) {
+            ItemService items,
+            String id,
+            String key,
+            ValueType type,
+            Headers headers,
+            byte[] body,
+            Supplier<String> uri) {
         boolean createOnly = EntityTags.createOnly(headers.ifNoneMatch());
         return items.putItem(
                         id,
@@ -38,7 +45,7 @@ public class ItemWrites {
                         SessionLocks.precondition(headers.ifMatch(), headers.sessionLock(), headers.lockRelease()),
                         createOnly)
                 .thenApply(put -> put.result()
-                        ? new Written(201, uri, EntityTags.of(put.session()))
+                        ? new Written(201, uri.get(), EntityTags.of(put.session()))
                         : new Written(200, null, EntityTags.of(put.session())));
     }
 

@@ -10,6 +10,8 @@ import java.util.Locale;
 final class MediaTypes {
 
     static final String JSON = "application/json";
+    /** JSON with the charset that .NET, OkHttp and RestAssured name, as they name it. */
+    private static final String JSON_UTF8 = "application/json; charset=utf-8";
 
     private MediaTypes() {}
 
@@ -22,7 +24,7 @@ final class MediaTypes {
         if (contentType == null) {
             return false;
         }
-        if (contentType.equalsIgnoreCase(JSON)) {
+        if (contentType.equalsIgnoreCase(JSON) || contentType.equalsIgnoreCase(JSON_UTF8)) {
             return true;
         }
         String[] parts = contentType.split(";");
@@ -42,6 +44,9 @@ final class MediaTypes {
     static String charset(String contentType) {
         if (contentType == null || contentType.indexOf(';') < 0) {
             return null;
+        }
+        if (contentType.equalsIgnoreCase(JSON_UTF8)) {
+            return contentType.substring(JSON_UTF8.length() - "utf-8".length());
         }
         String[] parts = contentType.split(";");
         for (int i = 1; i < parts.length; i++) {
@@ -67,6 +72,9 @@ final class MediaTypes {
         if (accept == null || accept.equals(JSON) || accept.equals("*/*")) {
             return true;
         }
+        if (accept.indexOf(';') < 0) {
+            return anyRangeTakesJson(accept);
+        }
         boolean taken = false;
         for (String range : accept.split(",")) {
             String[] parts = range.split(";");
@@ -82,6 +90,38 @@ final class MediaTypes {
             taken |= q > 0;
         }
         return taken;
+    }
+
+    /**
+     * {@link #acceptsJson} for a list without parameters, where every range has weight 1: whether
+     * one of them is {@code application/json}, {@code application/*} or {@code *}{@code /*}. Scans
+     * the header in place, since most clients send such a list with every request.
+     */
+    private static boolean anyRangeTakesJson(String accept) {
+        int start = 0;
+        while (start <= accept.length()) {
+            int end = accept.indexOf(',', start);
+            if (end < 0) {
+                end = accept.length();
+            }
+            int from = start;
+            int to = end;
+            while (from < to && Character.isWhitespace(accept.charAt(from))) {
+                from++;
+            }
+            while (to > from && Character.isWhitespace(accept.charAt(to - 1))) {
+                to--;
+            }
+            if (is(accept, from, to, JSON) || is(accept, from, to, "application/*") || is(accept, from, to, "*/*")) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
+    }
+
+    private static boolean is(String text, int from, int to, String type) {
+        return to - from == type.length() && text.regionMatches(true, from, type, 0, type.length());
     }
 
     /** The q of a media range's parameters (1 when absent), or null for other parameters or a bad value. */

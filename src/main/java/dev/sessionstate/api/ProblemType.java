@@ -20,6 +20,7 @@ public enum ProblemType {
     INVALID_KEY(400, "Invalid item key"),
     INVALID_FIELD(422, "Invalid field"),
     INVALID_PARAMETER(400, "Invalid parameter"),
+    INVALID_OWNER(400, "Invalid owner"),
     INVALID_HEADER(400, "Invalid header"),
     MALFORMED_JSON(400, "Malformed JSON"),
     NESTING_TOO_DEEP(422, "JSON nested too deeply"),
@@ -33,6 +34,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     UNAUTHENTICATED(401, "Authentication required"),
     FORBIDDEN(403, "Forbidden"),
+    OWNER_LIMIT_REACHED(409, "Owner's session limit reached"),
     CAPACITY_EXHAUSTED(507, "Session capacity exhausted"),
     STORE_UNAVAILABLE(503, "Session store unavailable"),
     WRITE_CONTENTION(503, "Write contention"),
@@ -82,6 +84,7 @@ public enum ProblemType {
             case STORE_UNAVAILABLE -> STORE_UNAVAILABLE;
             case WRITE_CONTENTION -> WRITE_CONTENTION;
             case SESSION_LOCKED -> SESSION_LOCKED;
+            case OWNER_LIMIT_REACHED -> OWNER_LIMIT_REACHED;
         };
     }
 }

@@ -1,5 +1,6 @@
 package dev.sessionstate.api;
 
+import dev.sessionstate.config.AuthMode;
 import dev.sessionstate.config.SessionsConfig;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -19,8 +20,8 @@ import java.nio.charset.StandardCharsets;
  * <ul>
  * <li>a path whose percent-encoding is not valid UTF-8 (400: it would be read with U+FFFD in
  * place of the bad bytes);
- * <li>a body over {@code sessions.limits.max-request-size} by its Content-Length (413, before it is
- * read);
+ * <li>a body over {@code sessions.limits.max-request-size} (413): by its Content-Length, before it
+ * is read; a body of unknown length (chunked) as soon as more has come ({@link ChunkedBodies});
  * <li>a body in a charset other than UTF-8 (415: JSON is UTF-8);
  * <li>a body sent to an operation that takes none (400: it would be ignored).
  * </ul>
@@ -30,21 +31,29 @@ public class RequestChecks {
 
     /** Runs before Quarkus' own body-size check (order -2), which answers without a problem document. */
     private static final int BEFORE_QUARKUS_LIMIT = -3;
+    /** With authentication off, before {@link ItemRoutes} moved ahead of Quarkus' security handlers. */
+    private static final int BEFORE_ITEM_ROUTES_WITHOUT_AUTH = ItemRoutes.ORDER_WITHOUT_AUTH - 1;
     /** The uri tag of requests refused here, before any route has matched them. */
     static final String TEMPLATE = "/sessions/**";
 
     private final ProblemResponses problems;
     private final HttpRequestMetrics metrics;
+    private final ChunkedBodies chunked;
     private final long maxRequestSize;
+    private final int order;
 
-    public RequestChecks(ProblemResponses problems, HttpRequestMetrics metrics, SessionsConfig config) {
+    public RequestChecks(
+            ProblemResponses problems, HttpRequestMetrics metrics, ChunkedBodies chunked, SessionsConfig config) {
         this.problems = problems;
         this.metrics = metrics;
+        this.chunked = chunked;
         this.maxRequestSize = config.limits().maxRequestSize().asLongValue();
+        this.order =
+                config.auth().mode().contains(AuthMode.NONE) ? BEFORE_ITEM_ROUTES_WITHOUT_AUTH : BEFORE_QUARKUS_LIMIT;
     }
 
     void register(@Observes Router router) {
-        router.route("/sessions*").order(BEFORE_QUARKUS_LIMIT).handler(this::check);
+        router.route("/sessions*").order(order).handler(this::check);
     }
 
     private void check(RoutingContext ctx) {
@@ -92,6 +101,18 @@ public class RequestChecks {
                     start);
             return;
         }
+        if (ChunkedBodies.unknownLength(request)) {
+            chunked.read(
+                    ctx,
+                    maxRequestSize,
+                    received -> refuse(
+                            ctx,
+                            ProblemType.REQUEST_TOO_LARGE,
+                            "The body has more than " + maxRequestSize + " bytes (" + received
+                                    + " came before it was refused); at most " + maxRequestSize + " are allowed.",
+                            start));
+            return;
+        }
         ctx.next();
     }
 
@@ -105,14 +126,17 @@ public class RequestChecks {
 
     /**
      * Whether an operation reads a body: POST, PUT and PATCH do, but for the POSTs that only
-     * act (abandon, touch, increment).
+     * act (abandon, touch, increment, rotate).
      */
     static boolean takesBody(HttpMethod method, String path) {
         if (method == HttpMethod.PUT || method == HttpMethod.PATCH) {
             return true;
         }
         return method == HttpMethod.POST
-                && !(path.endsWith("/abandon") || path.endsWith("/touch") || path.endsWith("/increment"));
+                && !(path.endsWith("/abandon")
+                        || path.endsWith("/touch")
+                        || path.endsWith("/increment")
+                        || path.endsWith("/rotate"));
     }
 
     /**

@@ -14,9 +14,10 @@ import java.util.Set;
  */
 public final class SessionBodies {
 
-    private static final Set<String> CREATE_FIELDS = Set.of("timeoutSeconds", "readOnly", "items");
+    private static final Set<String> CREATE_FIELDS =
+            Set.of("timeoutSeconds", "readOnly", "items", "maxLifetimeSeconds", "cookieless", "owner");
     private static final Set<String> PATCH_FIELDS =
-            Set.of("timeoutSeconds", "readOnly", "commandParm", "lcid", "codePage");
+            Set.of("timeoutSeconds", "readOnly", "commandParm", "lcid", "codePage", "maxLifetimeSeconds", "cookieless");
 
     private final JsonBodies bodies;
 
@@ -33,8 +34,15 @@ public final class SessionBodies {
         String items = members.get("items");
         Map<String, String> initial = items == null || items.equals("null") ? Map.of() : objectField("items", items);
         Boolean readOnly = bool("readOnly", members.get("readOnly"));
+        Boolean cookieless = bool("cookieless", members.get("cookieless"));
+        String owner = members.get("owner");
         return new NewSession(
-                integer("timeoutSeconds", members.get("timeoutSeconds")), readOnly != null && readOnly, initial);
+                integer("timeoutSeconds", members.get("timeoutSeconds")),
+                readOnly != null && readOnly,
+                initial,
+                integer("maxLifetimeSeconds", members.get("maxLifetimeSeconds")),
+                cookieless != null && cookieless,
+                owner == null || owner.equals("null") ? null : owner(owner));
     }
 
     /** A JSON merge patch (RFC 7386) of the session's settings; null resets a member to its default. */
@@ -45,7 +53,9 @@ public final class SessionBodies {
                 field(members, "readOnly", raw -> bool("readOnly", raw)),
                 field(members, "commandParm", raw -> bodies.string("commandParm", raw)),
                 field(members, "lcid", raw -> integer("lcid", raw)),
-                field(members, "codePage", raw -> integer("codePage", raw)));
+                field(members, "codePage", raw -> integer("codePage", raw)),
+                field(members, "maxLifetimeSeconds", raw -> integer("maxLifetimeSeconds", raw)),
+                field(members, "cookieless", raw -> bool("cookieless", raw)));
     }
 
     private Map<String, String> members(byte[] body, Set<String> allowed) {
@@ -57,6 +67,14 @@ public final class SessionBodies {
             }
         }
         return members;
+    }
+
+    /** The owner member: a JSON string of 1 to 256 characters, else a 400 invalid-owner. */
+    private String owner(String raw) {
+        if (!raw.startsWith("\"")) {
+            throw new ProblemException(ProblemType.INVALID_OWNER, "owner must be a JSON string.");
+        }
+        return OwnerChecks.check(bodies.string("owner", raw), "The owner member");
     }
 
     private Map<String, String> objectField(String name, String raw) {

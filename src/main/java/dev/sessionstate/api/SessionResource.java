@@ -12,10 +12,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -81,6 +83,12 @@ public class SessionResource {
             },
             content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(
+            responseCode = "409",
+            description = "The owner holds sessions.owners.max-sessions sessions and the limit rejects more "
+                    + "(owner-limit-reached)",
+            content =
+                    @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", ref = "TooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
@@ -96,6 +104,93 @@ public class SessionResource {
                 .thenApply(session -> Response.created(URI.create("/sessions/" + session.id()))
                         .header(HttpHeaders.ETAG, EntityTags.of(session))
                         .entity(SessionView.of(session, service().mode(), true))
+                        .build());
+    }
+
+    @GET
+    @Operation(
+            operationId = "listOwnerSessions",
+            summary = "List an owner's sessions",
+            description = "The owner's live sessions, newest first, without touching them; an owner with none has an "
+                    + "empty list. Needs the admin role when authentication is on.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The owner's live sessions",
+            content = @Content(schema = @Schema(implementation = OwnedSessionView[].class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public CompletionStage<List<OwnedSessionView>> listByOwner(
+            @Parameter(description = OwnerChecks.DOC, required = true) @QueryParam("owner") String owner) {
+        return service()
+                .ownedBy(OwnerChecks.check(owner, "The query parameter owner"))
+                .thenApply(
+                        sessions -> sessions.stream().map(OwnedSessionView::of).toList());
+    }
+
+    @DELETE
+    @Produces({MediaType.APPLICATION_JSON, ProblemMapper.PROBLEM_JSON})
+    @Operation(
+            operationId = "endOwnerSessions",
+            summary = "End all of an owner's sessions",
+            description = "Log out everywhere: ends every live session of the owner, each as an abandon would "
+                    + "(whatever lease holds it), and answers how many. Needs the admin role when authentication "
+                    + "is on.")
+    @APIResponse(
+            responseCode = "200",
+            description = "How many sessions were ended",
+            content = @Content(schema = @Schema(implementation = EndedView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public CompletionStage<EndedView> endByOwner(
+            @Parameter(description = OwnerChecks.DOC, required = true) @QueryParam("owner") String owner) {
+        return service()
+                .endOwnedBy(OwnerChecks.check(owner, "The query parameter owner"))
+                .thenApply(EndedView::new);
+    }
+
+    @POST
+    @Path("{id}/rotate")
+    @Operation(
+            operationId = "rotateSession",
+            summary = "Give a session a new id",
+            description = "Id rotation (after log-in, against session fixation): the session moves to a new id with "
+                    + "its items, settings, properties, owner, timeouts, creation time, version and lease; the old id "
+                    + "answers 404 from then on. A write: a leased session needs Session-Lock, and the lease stays "
+                    + "valid under the new id.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The session under its new id",
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "URI of the session under its new id",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "ETag",
+                        description = "The session's version (unchanged)",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "423", ref = "Locked")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public CompletionStage<Response> rotate(
+            @PathParam("id") String id,
+            @Parameter(description = "Rotate only if the session is at this version (its ETag)")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            @Parameter(
+                            description = SessionLocks.LOCK_DOC,
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @HeaderParam(SessionLocks.HEADER)
+                    String lock) {
+        return service()
+                .rotate(id, SessionLocks.precondition(ifMatch, lock, null))
+                .thenApply(session -> Response.created(URI.create("/sessions/" + session.id()))
+                        .header(HttpHeaders.ETAG, EntityTags.of(session))
+                        .entity(SessionView.of(session, service().mode(), false))
                         .build());
     }
 

@@ -21,4 +21,12 @@ public record UpdateSessionRequest(
         Integer lcid,
 
         @Schema(description = "Code page, 0 to 65535", nullable = true)
-        Integer codePage) {}
+        Integer codePage,
+
+        @Schema(
+                description = "Hard maximum lifetime in seconds from creation: may only be lowered, to more than the"
+                        + " session's age; null is refused")
+        Integer maxLifetimeSeconds,
+
+        @Schema(description = "The caller carries the session id in URLs rather than a cookie", nullable = true)
+        Boolean cookieless) {}

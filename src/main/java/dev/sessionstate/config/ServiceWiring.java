@@ -5,6 +5,10 @@ import dev.sessionstate.core.DeliveryState;
 import dev.sessionstate.core.EventLog;
 import dev.sessionstate.core.ItemService;
 import dev.sessionstate.core.LeaseService;
+import dev.sessionstate.core.Lifetimes;
+import dev.sessionstate.core.OwnerIndex;
+import dev.sessionstate.core.OwnerLimit;
+import dev.sessionstate.core.Owners;
 import dev.sessionstate.core.SessionEvents;
 import dev.sessionstate.core.SessionIds;
 import dev.sessionstate.core.SessionRules;
@@ -22,10 +26,12 @@ import dev.sessionstate.store.infinispan.ContextBoundSessionStore;
 import dev.sessionstate.store.infinispan.EndClaims;
 import dev.sessionstate.store.infinispan.InfinispanDeliveryState;
 import dev.sessionstate.store.infinispan.InfinispanEventLog;
+import dev.sessionstate.store.infinispan.InfinispanOwnerIndex;
 import dev.sessionstate.store.infinispan.InfinispanSessionStore;
 import dev.sessionstate.store.infinispan.InfinispanSettings;
 import dev.sessionstate.store.memory.InMemoryDeliveryState;
 import dev.sessionstate.store.memory.InMemoryEventLog;
+import dev.sessionstate.store.memory.InMemoryOwnerIndex;
 import dev.sessionstate.store.memory.InMemorySessionStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -36,6 +42,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -75,10 +82,11 @@ public class ServiceWiring {
         boolean eventsOn = eventConfig.enabled();
         SessionEvents events = eventsOn ? metrics.andThen(new EventLogWriter(log)) : metrics;
         SessionStore store = switch (config.store().kind()) {
-            case memory -> memoryStore(config.memory(), clock, events, eventsOn);
+            case memory -> memoryStore(config.memory(), applicationMaxSessions(config), clock, events, eventsOn);
             // The Hot Rod client is asked for on first use, so the memory store never creates one.
             case infinispan -> {
-                InfinispanSettings settings = infinispanSettings(config.infinispan(), eventsOn);
+                InfinispanSettings settings =
+                        infinispanSettings(config.infinispan(), eventsOn, applicationMaxSessions(config));
                 yield new ContextBoundSessionStore(
                         eventsOn
                                 ? InfinispanSessionStore.create(
@@ -122,15 +130,53 @@ public class ServiceWiring {
         log.close();
     }
 
-    /** The services of each application, all on the one store; every application has the same rules. */
+    /** Owners' lists, in the store that {@code sessions.store.kind} names. */
     @Produces
     @Singleton
-    ApplicationServices applications(SessionStore store, SessionsConfig config, InstantSource clock) {
-        SessionRules rules = rules(config);
+    OwnerIndex ownerIndex(SessionsConfig config, InstantSource clock, Instance<RemoteCacheManager> infinispan) {
+        return switch (config.store().kind()) {
+            case memory -> {
+                InMemoryOwnerIndex index = new InMemoryOwnerIndex();
+                index.startSweeping(clock, config.memory().sweepInterval());
+                yield index;
+            }
+            case infinispan ->
+                InfinispanOwnerIndex.create(
+                        infinispan::get,
+                        infinispanSettings(config.infinispan(), false, Map.of()),
+                        config.owners().cache());
+        };
+    }
+
+    void close(@Disposes OwnerIndex index) {
+        index.close();
+    }
+
+    /**
+     * The services of each application, all on the one store, each with the rules of its
+     * application. Made at start-up, so that settings of an application that do not hold (bounds
+     * out of order, initial items that are not JSON or break the limits) fail the start.
+     */
+    @Produces
+    @Singleton
+    @Startup
+    ApplicationServices applications(SessionStore store, OwnerIndex index, SessionsConfig config, InstantSource clock) {
+        SessionRules global = rules(config);
+        Map<String, SessionRules> configured = new HashMap<>();
+        config.applications()
+                .forEach((name, application) -> configured.put(name, ApplicationRules.of(name, global, application)));
         SessionIds ids = new SessionIds();
         SessionsConfig.Leases leases = config.leases();
+        Lifetimes lifetimes = new Lifetimes(
+                seconds(config.maxLifetime().defaultLifetime()),
+                seconds(config.maxLifetime().max()));
+        Owners owners = new Owners(
+                index,
+                store,
+                new OwnerLimit(config.owners().maxSessions(), config.owners().onLimit()));
         return new ApplicationServices(application -> {
-            SessionService sessions = new SessionService(store, rules, ids, clock, application);
+            SessionRules rules = configured.getOrDefault(application, global);
+            SessionService sessions = new SessionService(store, rules, ids, clock, application, lifetimes, owners);
             return new ApplicationServices.Services(
                     sessions,
                     new ItemService(sessions),
@@ -225,14 +271,30 @@ public class ServiceWiring {
         return Math.toIntExact(duration.toSeconds());
     }
 
+    /** The applications with a limit on their live sessions, and that limit. */
+    static Map<String, Long> applicationMaxSessions(SessionsConfig config) {
+        Map<String, Long> limits = new HashMap<>();
+        config.applications()
+                .forEach((name, application) -> application.maxSessions().ifPresent(max -> {
+                    if (max < 1) {
+                        throw new IllegalArgumentException(
+                                "sessions.applications." + name + ".max-sessions must be at least 1; got " + max + ".");
+                    }
+                    limits.put(name, max);
+                }));
+        return limits;
+    }
+
     /** With events on, a created sessions cache is reaped every second, so that expiries are reported promptly. */
-    private static InfinispanSettings infinispanSettings(SessionsConfig.Infinispan config, boolean eventsOn) {
+    private static InfinispanSettings infinispanSettings(
+            SessionsConfig.Infinispan config, boolean eventsOn, Map<String, Long> applicationMaxSessions) {
         return new InfinispanSettings(
                 config.cache(),
                 config.owners(),
                 config.touchInterval(),
                 config.operationTimeout(),
-                eventsOn ? PROMPT_EXPIRY : Duration.ofMinutes(1));
+                eventsOn ? PROMPT_EXPIRY : Duration.ofMinutes(1),
+                applicationMaxSessions);
     }
 
     /** The settings of an events cache: named {@code cache}, with the owners and timeout of the sessions cache. */
@@ -243,8 +305,12 @@ public class ServiceWiring {
 
     /** With events on, expired sessions are swept at least every second, so that their ends are reported promptly. */
     private static SessionStore memoryStore(
-            SessionsConfig.Memory config, InstantSource clock, SessionEvents events, boolean eventsOn) {
-        InMemorySessionStore store = new InMemorySessionStore(config.maxSessions(), events);
+            SessionsConfig.Memory config,
+            Map<String, Long> applicationMaxSessions,
+            InstantSource clock,
+            SessionEvents events,
+            boolean eventsOn) {
+        InMemorySessionStore store = new InMemorySessionStore(config.maxSessions(), applicationMaxSessions, events);
         Duration interval = config.sweepInterval();
         store.startSweeping(clock, eventsOn && interval.compareTo(PROMPT_EXPIRY) > 0 ? PROMPT_EXPIRY : interval);
         return store;

@@ -1,5 +1,6 @@
 package dev.sessionstate.config;
 
+import dev.sessionstate.core.OwnerLimit;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -8,6 +9,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /** Every setting of the service, under {@code sessions.}; the README's configuration table lists them all. */
@@ -18,6 +21,8 @@ public interface SessionsConfig {
 
     Timeout timeout();
 
+    MaxLifetime maxLifetime();
+
     Limits limits();
 
     Leases leases();
@@ -26,7 +31,12 @@ public interface SessionsConfig {
 
     Infinispan infinispan();
 
+    Owners owners();
+
     Auth auth();
+
+    /** Per-application settings by application name; an application not named here has the global ones. */
+    Map<String, Application> applications();
 
     Events events();
 
@@ -52,6 +62,19 @@ public interface SessionsConfig {
 
         /** Longest idle timeout a client may ask for. */
         @WithDefault("24H")
+        Duration max();
+    }
+
+    /** Hard maximum lifetimes, counted from creation, beside the sliding idle timeout. */
+    interface MaxLifetime {
+
+        /** Maximum lifetime of a session created without {@code maxLifetimeSeconds}; 0 for none. */
+        @WithName("default")
+        @WithDefault("0S")
+        Duration defaultLifetime();
+
+        /** Longest maximum lifetime a client may ask for. */
+        @WithDefault("30D")
         Duration max();
     }
 
@@ -135,6 +158,25 @@ public interface SessionsConfig {
         Duration touchInterval();
     }
 
+    /** Sessions by owner ({@code owner} at create): the per-owner limit and where the owners' lists live. */
+    interface Owners {
+
+        /** Most live sessions one owner may hold in one application; 0 for no limit. */
+        @WithDefault("0")
+        int maxSessions();
+
+        /**
+         * What a create beyond the limit does: {@code reject} (409 {@code owner-limit-reached}) or
+         * {@code evict-oldest} (the owner's least recently used session ends, reason {@code evicted}).
+         */
+        @WithDefault("reject")
+        OwnerLimit.Action onLimit();
+
+        /** The Infinispan cache of owners' lists (Infinispan store only), made when missing like the sessions one. */
+        @WithDefault("session-owners")
+        String cache();
+    }
+
     /** Who may call the service, and what each caller may do. */
     interface Auth {
 
@@ -149,6 +191,22 @@ public interface SessionsConfig {
         /** API-key clients by name (letters and digits, so that environment variables can name them). */
         Map<String, ApiKeyClient> apiKeys();
 
+        /** Bearer tokens. */
+        Oidc oidc();
+
+        /** How a bearer token's caller is placed in an application. */
+        interface Oidc {
+
+            /**
+             * The token claim (a string) that names the caller's application. The default, {@code azp}
+             * (authorized party), is the client id the token was issued to, so every client of the
+             * identity provider is an application of its own; a token without the claim belongs to the
+             * default application.
+             */
+            @WithDefault("azp")
+            String applicationClaim();
+        }
+
         /** One caller that sends {@code X-Api-Key}. Only hashes of its keys are configured. */
         interface ApiKeyClient {
 
@@ -161,6 +219,43 @@ public interface SessionsConfig {
             /** The application the client belongs to. */
             @WithDefault("default")
             String application();
+        }
+    }
+
+    /**
+     * The settings of one application (tenant). Each one left out falls back to the global
+     * setting: {@code sessions.timeout.*}, {@code sessions.limits.max-session-size}, and no limit on
+     * the number of sessions.
+     */
+    interface Application {
+
+        /** Timeout bounds of the application's sessions. */
+        ApplicationTimeout timeout();
+
+        /** Largest session of the application: the UTF-8 size of all its keys and values. */
+        Optional<MemorySize> maxSessionSize();
+
+        /** Most live sessions of the application at once; creating one more is refused with 507. */
+        OptionalLong maxSessions();
+
+        /**
+         * Items every new session of the application starts with, as JSON text by key; items given in
+         * the create request replace them. Checked at start against the limits.
+         */
+        Map<String, String> initialItems();
+
+        /** Like {@link Timeout}, each bound falling back to the global one. */
+        interface ApplicationTimeout {
+
+            /** Idle timeout of a session created without {@code timeoutSeconds}. */
+            @WithName("default")
+            Optional<Duration> defaultTimeout();
+
+            /** Shortest idle timeout a client may ask for. */
+            Optional<Duration> min();
+
+            /** Longest idle timeout a client may ask for. */
+            Optional<Duration> max();
         }
     }
 
@@ -178,7 +273,10 @@ public interface SessionsConfig {
         @WithDefault("1H")
         Duration retention();
 
-        /** Most events the in-memory store's log keeps (the oldest go first); the Infinispan log keeps all within the retention. */
+        /**
+         * Most events the in-memory store's log keeps (the oldest go first); the Infinispan log
+         * keeps all within the retention.
+         */
         @WithDefault("10000")
         int memoryMaxEvents();
 

@@ -10,7 +10,9 @@ public enum EndReason {
     /** Ended by the caller: abandon or delete. */
     ABANDONED("abandoned"),
     /** Idle for longer than its timeout. */
-    EXPIRED("expired");
+    EXPIRED("expired"),
+    /** Ended to make room for a new session of its owner (sessions.owners.on-limit=evict-oldest). */
+    EVICTED("evicted");
 
     private final String wireName;
 

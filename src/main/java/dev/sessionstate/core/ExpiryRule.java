@@ -13,7 +13,8 @@ import java.util.Objects;
  * last access by less than the grace, so a stored session counts as expired once
  * {@code lastAccessedAt + timeout + grace} has passed: never before its idle timeout, at most
  * the grace after it. With a touch interval of zero ({@link #EXACT}) every access is written and
- * expiry is exact.
+ * expiry is exact. The maximum lifetime has no grace: a session counts as expired from its
+ * {@link Session#absoluteExpiresAt()} on, however recently it was accessed.
  */
 public record ExpiryRule(Duration touchInterval) {
 
@@ -28,13 +29,42 @@ public record ExpiryRule(Duration touchInterval) {
 
     /** How long the stored access time of {@code session} may lag the real one. */
     public Duration grace(Session session) {
-        Duration tenth = Duration.ofSeconds(session.timeoutSeconds()).dividedBy(10);
+        if (touchInterval.isZero()) {
+            return Duration.ZERO;
+        }
+        // A tenth of whole seconds is whole milliseconds; Duration.dividedBy divides through BigDecimal.
+        Duration tenth = Duration.ofMillis(session.timeoutSeconds() * 100L);
         return touchInterval.compareTo(tenth) < 0 ? touchInterval : tenth;
     }
 
-    /** True once {@code stored} has gone unaccessed for its timeout plus its grace. */
+    /**
+     * True once {@code stored} has gone unaccessed for its timeout plus its grace, or has reached
+     * its maximum lifetime.
+     */
     public boolean isExpired(Session stored, Instant now) {
-        return !now.isBefore(stored.expiresAt().plus(grace(stored)));
+        return reachedMaxLifetime(stored, now)
+                || !now.isBefore(stored.idleExpiresAt().plus(grace(stored)));
+    }
+
+    /**
+     * True once {@code stored} has reached its maximum lifetime: then that, rather than idleness,
+     * is what ended it.
+     */
+    public static boolean reachedMaxLifetime(Session stored, Instant now) {
+        Instant absolute = stored.absoluteExpiresAt();
+        return absolute != null && !now.isBefore(absolute);
+    }
+
+    /**
+     * How long, from {@code now}, a store must keep {@code stored} at least: until its idle expiry
+     * plus the grace, or its absolute expiry when that comes first. Zero or negative when it has
+     * expired.
+     */
+    public Duration keepFor(Session stored, Instant now) {
+        Instant idle = stored.idleExpiresAt().plus(grace(stored));
+        Instant absolute = stored.absoluteExpiresAt();
+        Instant end = absolute != null && absolute.isBefore(idle) ? absolute : idle;
+        return Duration.between(now, end);
     }
 
     /**

@@ -7,8 +7,9 @@ import java.time.Instant;
  * One session as stored: identity, sliding-expiry data, settings and items.
  *
  * <p>Expiry is data, not a timer: a session is expired once {@code now} reaches
- * {@link #expiresAt()}, the last access plus the idle timeout ({@link ExpiryRule} says exactly
- * when, for stores that skip writing some accesses). {@code version} counts changes of
+ * {@link #expiresAt()}, the earlier of its idle expiry (the last access plus the idle timeout) and
+ * its absolute expiry (creation plus the maximum lifetime, when it has one); {@link ExpiryRule}
+ * says exactly when, for stores that skip writing some accesses. {@code version} counts changes of
  * content (items, settings, properties) and is the session's ETag; touching a session moves
  * {@code lastAccessedAt} but keeps the version, so a read never invalidates a client's If-Match.
  *
@@ -88,7 +89,15 @@ public record Session(
                 fence);
     }
 
+    /** When the session expires unless it is accessed before: the earlier of its idle and absolute expiries. */
     public Instant expiresAt() {
+        Instant idle = idleExpiresAt();
+        Instant absolute = absoluteExpiresAt();
+        return absolute != null && absolute.isBefore(idle) ? absolute : idle;
+    }
+
+    /** The last access plus the idle timeout. */
+    public Instant idleExpiresAt() {
         return lastAccessedAt.plus(Duration.ofSeconds(timeoutSeconds));
     }
 
@@ -99,17 +108,32 @@ public record Session(
 
     /** This session accessed at {@code now}; the version is unchanged. */
     public Session touchedAt(Instant now) {
-        return now.equals(lastAccessedAt) ? this : with(now, timeoutSeconds, readOnly, properties, items, version);
+        return now.equals(lastAccessedAt)
+                ? this
+                : with(now, timeoutSeconds, maxLifetimeSeconds, readOnly, properties, items, version);
     }
 
     /** This session with new items, one version later. */
     public Session withItems(Items newItems) {
-        return with(lastAccessedAt, timeoutSeconds, readOnly, properties, newItems, version + 1);
+        return with(lastAccessedAt, timeoutSeconds, maxLifetimeSeconds, readOnly, properties, newItems, version + 1);
     }
 
     /** This session with new settings and properties, one version later. */
     public Session withSettings(int newTimeoutSeconds, boolean newReadOnly, SessionProperties newProperties) {
-        return with(lastAccessedAt, newTimeoutSeconds, newReadOnly, newProperties, items, version + 1);
+        return withSettings(newTimeoutSeconds, maxLifetimeSeconds, newReadOnly, newProperties);
+    }
+
+    /** This session with new settings (the maximum lifetime among them) and properties, one version later. */
+    public Session withSettings(
+            int newTimeoutSeconds, int newMaxLifetimeSeconds, boolean newReadOnly, SessionProperties newProperties) {
+        return with(
+                lastAccessedAt,
+                newTimeoutSeconds,
+                newMaxLifetimeSeconds,
+                newReadOnly,
+                newProperties,
+                items,
+                version + 1);
     }
 
     /** The lease that holds at {@code now}, or null when there is none or it has expired. */
@@ -130,6 +154,7 @@ public record Session(
     private Session with(
             Instant newLastAccessedAt,
             int newTimeoutSeconds,
+            int newMaxLifetimeSeconds,
             boolean newReadOnly,
             SessionProperties newProperties,
             Items newItems,
@@ -141,7 +166,7 @@ public record Session(
                 createdAt,
                 newLastAccessedAt,
                 newTimeoutSeconds,
-                maxLifetimeSeconds,
+                newMaxLifetimeSeconds,
                 newReadOnly,
                 newProperties,
                 newItems,

@@ -33,7 +33,9 @@ public final class SessionException extends RuntimeException {
          * A write did not name the lease that holds the session, named a stale one, or named one
          * when none is held; {@link #heldLease()} says which lease holds it, if any.
          */
-        SESSION_LOCKED
+        SESSION_LOCKED,
+        /** The owner holds as many sessions as it may, and the limit's action is to refuse. */
+        OWNER_LIMIT_REACHED
     }
 
     private final Kind kind;

@@ -6,9 +6,14 @@ import static dev.sessionstate.core.SessionException.Kind.SESSION_TOO_LARGE;
 import static dev.sessionstate.core.SessionException.Kind.TOO_MANY_ITEMS;
 import static dev.sessionstate.core.SessionException.Kind.VALUE_TOO_LARGE;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
- * The limits and timeout bounds that every session obeys, whichever store holds it. Each check
- * throws a {@link SessionException} before anything is stored.
+ * The limits and timeout bounds that every session of an application obeys, whichever store holds
+ * it, and the items each starts with. Each check throws a {@link SessionException} before anything
+ * is stored.
  *
  * @param maxKeyLength     longest item key, in characters
  * @param maxValueBytes    largest item value, in UTF-8 bytes of its JSON text
@@ -17,6 +22,7 @@ import static dev.sessionstate.core.SessionException.Kind.VALUE_TOO_LARGE;
  * @param defaultTimeout   idle timeout, in seconds, of a session created without one
  * @param minTimeout       shortest idle timeout a caller may ask for, in seconds
  * @param maxTimeout       longest idle timeout a caller may ask for, in seconds
+ * @param initialItems     JSON texts by key that every new session starts with, in order
  */
 public record SessionRules(
         int maxKeyLength,
@@ -25,7 +31,24 @@ public record SessionRules(
         int maxSessionBytes,
         int defaultTimeout,
         int minTimeout,
-        int maxTimeout) {
+        int maxTimeout,
+        Map<String, String> initialItems) {
+
+    public SessionRules {
+        initialItems = Collections.unmodifiableMap(new LinkedHashMap<>(initialItems));
+    }
+
+    /** Rules without initial items. */
+    public SessionRules(
+            int maxKeyLength,
+            int maxValueBytes,
+            int maxItems,
+            int maxSessionBytes,
+            int defaultTimeout,
+            int minTimeout,
+            int maxTimeout) {
+        this(maxKeyLength, maxValueBytes, maxItems, maxSessionBytes, defaultTimeout, minTimeout, maxTimeout, Map.of());
+    }
 
     /** Longest commandParm, in characters. */
     public static final int MAX_COMMAND_PARM_LENGTH = 1024;
@@ -71,6 +94,32 @@ public record SessionRules(
                     "A session may hold at most " + maxSessionBytes
                             + " bytes of keys and values; this change would make " + items.bytes() + ".");
         }
+    }
+
+    /**
+     * The items of a new session: the initial items, then {@code requested} (which replace initial
+     * ones of the same key), each checked, and the whole checked against the session limits.
+     */
+    public Items startingItems(Map<String, String> requested) {
+        requested.forEach((key, json) -> {
+            checkKey(key);
+            checkValue(key, json);
+        });
+        Items items;
+        if (initialItems.isEmpty()) {
+            items = Items.of(requested);
+        } else {
+            Map<String, String> all = new LinkedHashMap<>(initialItems);
+            all.putAll(requested);
+            items = Items.of(all);
+        }
+        checkItems(items);
+        return items;
+    }
+
+    /** Refuses initial items that a new session could not hold. */
+    public void checkInitialItems() {
+        startingItems(initialItems);
     }
 
     /** The timeout to use for a requested one: the default when null, else the request within bounds. */

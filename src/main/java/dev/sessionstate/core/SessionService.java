@@ -2,6 +2,7 @@ package dev.sessionstate.core;
 
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
@@ -23,19 +24,40 @@ public final class SessionService {
     private final SessionIds ids;
     private final InstantSource clock;
     private final String application;
+    private final Lifetimes lifetimes;
+    private final Owners owners;
 
-    /** The service of the default application. */
+    /** The service of the default application, where sessions have no maximum lifetime unless they ask for one. */
     public SessionService(SessionStore store, SessionRules rules, SessionIds ids, InstantSource clock) {
-        this(store, rules, ids, clock, Session.DEFAULT_APPLICATION);
+        this(store, rules, ids, clock, Session.DEFAULT_APPLICATION, Lifetimes.NONE_BY_DEFAULT);
     }
 
     public SessionService(
-            SessionStore store, SessionRules rules, SessionIds ids, InstantSource clock, String application) {
+            SessionStore store,
+            SessionRules rules,
+            SessionIds ids,
+            InstantSource clock,
+            String application,
+            Lifetimes lifetimes) {
+        this(store, rules, ids, clock, application, lifetimes, null);
+    }
+
+    /** @param owners the owners' indexes and limit, or null to refuse sessions with an owner */
+    public SessionService(
+            SessionStore store,
+            SessionRules rules,
+            SessionIds ids,
+            InstantSource clock,
+            String application,
+            Lifetimes lifetimes,
+            Owners owners) {
+        this.owners = owners;
         this.store = store;
         this.rules = rules;
         this.ids = ids;
         this.clock = clock;
         this.application = application;
+        this.lifetimes = lifetimes;
     }
 
     /** The application this service serves. */
@@ -52,19 +74,59 @@ public final class SessionService {
         return rules;
     }
 
-    /** Creates a session with a new random id. */
+    /** Creates a session with a new random id, starting with the application's initial items and the requested ones. */
     public CompletionStage<Session> create(NewSession request) {
         int timeout = rules.timeout(request.timeoutSeconds());
-        request.items().forEach((key, json) -> {
-            rules.checkKey(key);
-            rules.checkValue(key, json);
-        });
-        Items items = Items.of(request.items());
-        rules.checkItems(items);
-        Session session = Session.create(ids.next(), clock.instant(), timeout, request.readOnly(), items)
-                .ownedBy(application, null, 0);
+        int maxLifetime = lifetimes.atCreate(request.maxLifetimeSeconds());
+        Items items = rules.startingItems(request.items());
+        Instant now = clock.instant();
+        SessionProperties properties = new SessionProperties(null, null, null, request.cookieless());
+        Session session = new Session(
+                ids.next(),
+                application,
+                request.owner(),
+                now,
+                now,
+                timeout,
+                maxLifetime,
+                request.readOnly(),
+                properties,
+                items,
+                1,
+                null,
+                0);
+        if (session.owner() == null) {
+            return insert(session);
+        }
+        // The owner's list takes the new id first, within the limit; only then is the session stored.
+        return owners().reserve(session, now)
+                .thenCompose(evicted -> insert(session)
+                        .exceptionallyCompose(failure -> owners.remove(application, session.owner(), session.id(), now)
+                                .handle((ignored, cleanupFailure) -> null)
+                                .thenCompose(
+                                        ignored -> CompletableFuture.<Session>failedFuture(Failures.cause(failure))))
+                        .thenCompose(created -> evict(evicted, now).thenApply(ignored -> created)));
+    }
+
+    private CompletionStage<Session> insert(Session session) {
         // The store reports the start to its SessionEvents: a shared store knows which replica's insert won.
         return store.insert(session).thenApply(ignored -> session);
+    }
+
+    /** Ends sessions that a create evicted; one that ended meanwhile is skipped. */
+    private CompletionStage<Void> evict(List<String> evicted, Instant now) {
+        CompletableFuture<?>[] ends = evicted.stream()
+                .map(id -> store.delete(id, now, EndReason.EVICTED, this::checkApplication)
+                        .toCompletableFuture())
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(ends);
+    }
+
+    private Owners owners() {
+        if (owners == null) {
+            throw new IllegalStateException("this service has no owners' index");
+        }
+        return owners;
     }
 
     /** Reads a session, touching it. */
@@ -73,7 +135,8 @@ public final class SessionService {
     }
 
     /**
-     * Changes a session's settings and properties. Allowed on read-only sessions (it is how they are made writable).
+     * Changes a session's settings and properties. Allowed on read-only sessions (it is how they are
+     * made writable). The maximum lifetime may only be lowered.
      */
     public CompletionStage<Session> patch(String id, SessionPatch patch, Precondition precondition) {
         return write(id, precondition, current -> {
@@ -82,11 +145,17 @@ public final class SessionService {
                             patch.commandParm().apply(p.commandParm(), null),
                             patch.lcid().apply(p.lcid(), null),
                             patch.codePage().apply(p.codePage(), null),
-                            p.cookieless());
+                            patch.cookieless().apply(p.cookieless(), false));
                     rules.checkProperties(next);
                     Integer timeout = patch.timeoutSeconds().apply(current.timeoutSeconds(), rules.defaultTimeout());
                     boolean readOnly = patch.readOnly().apply(current.readOnly(), false);
-                    return new UpdateResult<>(current.withSettings(rules.timeout(timeout), readOnly, next), null);
+                    // The session was touched at the time of this change.
+                    int maxLifetime = patch.maxLifetimeSeconds().present()
+                            ? lifetimes.lowered(
+                                    current, patch.maxLifetimeSeconds().value(), current.lastAccessedAt())
+                            : current.maxLifetimeSeconds();
+                    return new UpdateResult<>(
+                            current.withSettings(rules.timeout(timeout), maxLifetime, readOnly, next), null);
                 })
                 .thenApply(UpdateResult::session);
     }
@@ -100,13 +169,26 @@ public final class SessionService {
             return CompletableFuture.failedFuture(SessionException.sessionNotFound());
         }
         Instant now = clock.instant();
+        String[] owner = new String[1];
         return store.delete(id, now, current -> {
                     checkApplication(current);
                     precondition.check(current, now);
+                    owner[0] = current.owner();
                 })
-                .thenCompose(removed -> removed
-                        ? CompletableFuture.<Void>completedFuture(null)
-                        : CompletableFuture.failedFuture(SessionException.sessionNotFound()));
+                .<Void>thenCompose(removed -> {
+                    if (!removed) {
+                        return CompletableFuture.failedFuture(SessionException.sessionNotFound());
+                    }
+                    return owner[0] == null ? CompletableFuture.<Void>completedFuture(null) : unlist(owner[0], id, now);
+                });
+    }
+
+    /**
+     * Takes an ended session out of its owner's list. Best effort: the session has ended whatever
+     * happens here, and an entry left behind is dropped by the next read of the list.
+     */
+    private CompletionStage<Void> unlist(String owner, String id, Instant now) {
+        return owners().remove(application, owner, id, now).exceptionally(failure -> null);
     }
 
     /**
@@ -137,9 +219,99 @@ public final class SessionService {
             return CompletableFuture.failedFuture(SessionException.sessionNotFound());
         }
         Instant now = clock.instant();
+        Session[] before = new Session[1];
         return store.update(id, now, current -> {
+                    checkApplication(current);
+                    before[0] = current;
+                    return update.apply(current.touchedAt(now), now);
+                })
+                .thenCompose(done -> owners != null && Owners.needsExtension(before[0], done.session())
+                        ? owners.extend(done.session(), now).handle((ignored, failure) -> done)
+                        : CompletableFuture.completedFuture(done));
+    }
+
+    /**
+     * Gives a live session a new id (id rotation, against session fixation), keeping everything
+     * else: items, settings, properties, owner, timeouts, creation time, version and lease. A
+     * write, so {@code precondition} applies (a leased session needs its lease named). The old id
+     * answers SESSION_NOT_FOUND from then on. The owner's list holds both ids while the session
+     * moves (a limit counts it twice for that moment, never not at all), then only the new one.
+     */
+    public CompletionStage<Session> rotate(String id, Precondition precondition) {
+        String newId = ids.next();
+        return read(id).thenCompose(found -> {
+            Instant now = clock.instant();
+            if (found.owner() == null) {
+                return moveTo(id, newId, now, precondition);
+            }
+            String owner = found.owner();
+            return owners().add(renamed(found, newId), now)
+                    .thenCompose(ignored -> moveTo(id, newId, now, precondition))
+                    .handle((moved, failure) -> afterMove(owner, id, newId, now, moved, failure))
+                    .thenCompose(stage -> stage);
+        });
+    }
+
+    /** Takes the id that is gone out of the owner's list: the old one after a move, the new one after a failure. */
+    private CompletionStage<Session> afterMove(
+            String owner, String id, String newId, Instant now, Session moved, Throwable failure) {
+        if (failure == null) {
+            return unlist(owner, id, now).thenApply(ignored -> moved);
+        }
+        return unlist(owner, newId, now)
+                .thenCompose(ignored -> CompletableFuture.failedFuture(Failures.cause(failure)));
+    }
+
+    private CompletionStage<Session> moveTo(String id, String newId, Instant now, Precondition precondition) {
+        return store.rotate(id, newId, now, current -> {
             checkApplication(current);
-            return update.apply(current.touchedAt(now), now);
+            Session touched = current.touchedAt(now);
+            precondition.check(touched, now);
+            return renamed(touched, newId);
+        });
+    }
+
+    private static Session renamed(Session s, String newId) {
+        return new Session(
+                newId,
+                s.application(),
+                s.owner(),
+                s.createdAt(),
+                s.lastAccessedAt(),
+                s.timeoutSeconds(),
+                s.maxLifetimeSeconds(),
+                s.readOnly(),
+                s.properties(),
+                s.items(),
+                s.version(),
+                s.lease(),
+                s.fence());
+    }
+
+    /** The owner's live sessions, newest first; without touching them. */
+    public CompletionStage<List<Session>> ownedBy(String owner) {
+        return owners().list(application, owner, clock.instant());
+    }
+
+    /**
+     * Ends every live session of {@code owner} ("log out everywhere"), each as an abandon would,
+     * whatever lease holds it; completes with how many it ended.
+     */
+    public CompletionStage<Integer> endOwnedBy(String owner) {
+        Instant now = clock.instant();
+        return ownedBy(owner).thenCompose(sessions -> {
+            List<CompletableFuture<Boolean>> ends = sessions.stream()
+                    .map(s -> store.delete(s.id(), now, this::checkApplication).toCompletableFuture())
+                    .toList();
+            return CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new))
+                    .thenCompose(ignored -> owners.remove(
+                                    application,
+                                    owner,
+                                    sessions.stream().map(Session::id).toList(),
+                                    now)
+                            .exceptionally(failure -> null))
+                    .thenApply(ignored ->
+                            (int) ends.stream().filter(CompletableFuture::join).count());
         });
     }
 

@@ -3,6 +3,7 @@ package dev.sessionstate.core;
 import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Where sessions live. Implementations hold data; the rules (limits, expiry times, versions)
@@ -45,12 +46,29 @@ public interface SessionStore extends AutoCloseable {
      * live session was removed, false when there was none or it had expired at {@code now}
      * (without calling {@code check}). Idempotent.
      */
-    CompletionStage<Boolean> delete(String id, Instant now, Consumer<Session> check);
+    default CompletionStage<Boolean> delete(String id, Instant now, Consumer<Session> check) {
+        return delete(id, now, EndReason.ABANDONED, check);
+    }
+
+    /** {@link #delete(String, Instant, Consumer)}, reporting the end with {@code reason}. */
+    CompletionStage<Boolean> delete(String id, Instant now, EndReason reason, Consumer<Session> check);
 
     /** {@link #delete(String, Instant, Consumer)} without a condition. */
     default CompletionStage<Boolean> delete(String id, Instant now) {
         return delete(id, now, session -> {});
     }
+
+    /**
+     * Gives the live session {@code id} the new id {@code newId} (id rotation): stores what
+     * {@code change} makes of the session (which must carry {@code newId}) under {@code newId} and
+     * removes {@code id}, so that every later request for {@code id} finds nothing, on every replica.
+     * No write to {@code id} is lost: one that lands before the move is in what {@code change} sees
+     * (a store that loses such a race moves again what the other writer stored), and one after it
+     * finds no session. {@code change} refuses by throwing a {@link SessionException}; then nothing
+     * changes. Fails with SESSION_NOT_FOUND when the session is absent or expired at {@code now}.
+     * Not an end: no end is reported. Completes with the session as stored under {@code newId}.
+     */
+    CompletionStage<Session> rotate(String id, String newId, Instant now, UnaryOperator<Session> change);
 
     /**
      * The number of sessions held, possibly counting some that expired and are not yet removed. A

@@ -34,7 +34,10 @@ final class EventData {
         });
     }
 
-    /** {@code {"reason","createdAt","endedAt","lastAccessedAt","owner","properties","items"}} of a session that ended. */
+    /**
+     * {@code {"reason","createdAt","endedAt","lastAccessedAt","owner","properties","items"}} of a
+     * session that ended.
+     */
     static String ended(Session finalState, EndReason reason, Instant endedAt) {
         return write(json -> {
             json.writeStringField("reason", reason.wireName());

@@ -1,5 +1,6 @@
 package dev.sessionstate.metrics;
 
+import dev.sessionstate.core.EndReason;
 import dev.sessionstate.core.Failures;
 import dev.sessionstate.core.Session;
 import dev.sessionstate.core.SessionException;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A store that times every operation of the store it wraps ({@code sessions.store.operations},
@@ -82,9 +84,15 @@ public final class MeteredSessionStore implements SessionStore {
     }
 
     @Override
-    public CompletionStage<Boolean> delete(String id, Instant now, Consumer<Session> check) {
+    public CompletionStage<Boolean> delete(String id, Instant now, EndReason reason, Consumer<Session> check) {
         Timer.Sample sample = Timer.start(registry);
-        return timed("delete", delegate.delete(id, now, check), sample);
+        return timed("delete", delegate.delete(id, now, reason, check), sample);
+    }
+
+    @Override
+    public CompletionStage<Session> rotate(String id, String newId, Instant now, UnaryOperator<Session> change) {
+        Timer.Sample sample = Timer.start(registry);
+        return timed("rotate", delegate.rotate(id, newId, now, change), sample);
     }
 
     @Override

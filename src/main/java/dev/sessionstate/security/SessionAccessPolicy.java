@@ -18,10 +18,11 @@ import java.util.regex.Pattern;
  * Who may do what, by path and method, for every request on the main port: the REST resources and
  * the plain Vert.x item routes alike, since Quarkus checks this policy before any of them runs
  * (a global policy: it has no name). Reads need {@code reader} or {@code writer}, the forced
- * release of a lease {@code admin}, the event stream {@code events}, anything else
- * {@code writer}; only the OpenAPI document and Swagger UI are open. Paths are allowed, not
- * denied, by listing: an unknown path needs a role like any other, so a new operation is never
- * open by accident. With {@code sessions.auth.mode=none} everything is allowed.
+ * release of a lease and the owner operations ({@code GET}, {@code DELETE /sessions?owner=})
+ * {@code admin}, the event stream {@code events}, anything else {@code writer}; only the OpenAPI
+ * document and Swagger UI are open. Paths are allowed, not denied, by listing: an unknown path
+ * needs a role like any other, so a new operation is never open by accident. With
+ * {@code sessions.auth.mode=none} everything is allowed.
  *
  * <p>Refusals fail the request ({@link UnauthorizedException}, {@link ForbiddenException}) so that
  * {@link AuthProblems} answers them with problem documents.
@@ -38,6 +39,8 @@ public class SessionAccessPolicy implements HttpSecurityPolicy {
     private static final Pattern EVENTS = Pattern.compile("^/events/?$");
     /** The administrative operation: the forced release of a lease, {@code DELETE /sessions/{id}/lock}. */
     private static final Pattern FORCED_RELEASE = Pattern.compile("^/sessions/[^/]+/lock/?$");
+    /** The owner operations, {@code GET} and {@code DELETE /sessions?owner=}: every session of an owner at once. */
+    private static final Pattern OWNER_SESSIONS = Pattern.compile("^/sessions/?$");
 
     private final boolean open;
 
@@ -76,6 +79,11 @@ public class SessionAccessPolicy implements HttpSecurityPolicy {
             return SUBSCRIBE;
         }
         if (method == HttpMethod.DELETE && FORCED_RELEASE.matcher(path).matches()) {
+            return ADMINISTER;
+        }
+        // Any query (or none, which the operation refuses): listing or ending sessions by owner is administrative.
+        if ((read || method == HttpMethod.DELETE)
+                && OWNER_SESSIONS.matcher(path).matches()) {
             return ADMINISTER;
         }
         return read ? READ : WRITE;

@@ -6,6 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,5 +67,69 @@ class ExpiryTest {
                 .statusCode(200);
         clock.advance(Duration.ofSeconds(6));
         given().head("/sessions/{id}", id).then().statusCode(404);
+    }
+
+    @Test
+    void aSessionTouchedEverySecondStillEndsAtItsMaximumLifetime() {
+        Instant created = clock.instant();
+        String id = createSession("{\"timeoutSeconds\":60,\"maxLifetimeSeconds\":90,\"items\":{\"a\":1}}");
+        JsonPath view = view(id);
+        assertEquals(90, view.getInt("maxLifetimeSeconds"));
+        assertEquals(millis(created.plusSeconds(60)), Instant.parse(view.getString("expiresAt")));
+        assertEquals(millis(created.plusSeconds(60)), Instant.parse(view.getString("idleExpiresAt")));
+        assertEquals(millis(created.plusSeconds(90)), Instant.parse(view.getString("absoluteExpiresAt")));
+        for (int second = 1; second < 90; second++) {
+            clock.advance(Duration.ofSeconds(1));
+            given().post("/sessions/{id}/touch", id).then().statusCode(204);
+        }
+        assertEquals(millis(created.plusSeconds(90)), Instant.parse(view(id).getString("expiresAt")));
+        clock.advance(Duration.ofSeconds(1));
+        assertProblem(given().get("/sessions/{id}/items/a", id).then(), 404, "session-not-found");
+        assertProblem(given().get("/sessions/{id}", id).then(), 404, "session-not-found");
+    }
+
+    @Test
+    void aSessionWithoutAMaximumLifetimeShowsNone() {
+        String id = createSession("{\"cookieless\":true}");
+        given().get("/sessions/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("absoluteExpiresAt", org.hamcrest.Matchers.nullValue())
+                .body("maxLifetimeSeconds", org.hamcrest.Matchers.nullValue())
+                .body("cookieless", org.hamcrest.Matchers.equalTo(true));
+    }
+
+    @Test
+    void patchLowersTheMaximumLifetimeAndRefusesToRaiseIt() {
+        String id = createSession("{\"maxLifetimeSeconds\":3600}");
+        clock.advance(Duration.ofSeconds(100));
+        assertProblem(
+                given().contentType("application/merge-patch+json; charset=utf-8")
+                        .body("{\"maxLifetimeSeconds\":3601}")
+                        .patch("/sessions/{id}", id)
+                        .then(),
+                422,
+                "invalid-field");
+        given().contentType("application/merge-patch+json; charset=utf-8")
+                .body("{\"maxLifetimeSeconds\":200,\"cookieless\":true}")
+                .patch("/sessions/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("maxLifetimeSeconds", org.hamcrest.Matchers.equalTo(200))
+                .body("cookieless", org.hamcrest.Matchers.equalTo(true));
+        clock.advance(Duration.ofSeconds(100));
+        given().head("/sessions/{id}", id).then().statusCode(404);
+    }
+
+    private static Instant millis(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static JsonPath view(String id) {
+        return given().get("/sessions/{id}", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 }

@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -88,8 +89,14 @@ class OpenApiConformanceTest {
         return exchanges().stream().map(exchange -> dynamicTest(exchange.name(), () -> check(exchange)));
     }
 
+    /** Whether {@link #exchanges()} drive every operation; false for a subclass that drives one refusal. */
+    boolean drivesEveryOperation() {
+        return true;
+    }
+
     @Test
     void everyOperationOfTheDocumentIsDriven() {
+        Assumptions.assumeTrue(drivesEveryOperation(), "this class drives only some operations");
         Set<String> documented = document.getPaths().values().stream()
                 .flatMap(path -> path.readOperations().stream())
                 .map(Operation::getOperationId)

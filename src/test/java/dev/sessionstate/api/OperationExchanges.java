@@ -7,8 +7,12 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * How OpenApiConformanceTest drives each operation of the OpenAPI document: its success path and
@@ -23,6 +27,7 @@ final class OperationExchanges {
     private static final String INCREMENT = "/sessions/{id}/items/{key}/increment";
     private static final String INDEX = "/sessions/{id}/index/{index}";
     private static final String LOCK = "/sessions/{id}/lock";
+    private static final String ROTATE = "/sessions/{id}/rotate";
     /** A well-formed id that names no session. */
     static final String NO_SESSION = "AAAAAAAAAAAAAAAAAAAAAA";
     /** An entity tag that no session has yet. */
@@ -36,6 +41,8 @@ final class OperationExchanges {
     private static final String BIG_VALUE = "\"" + "x".repeat(70_000) + "\"";
     /** A body over sessions.limits.max-request-size (2M), refused before it is read. */
     private static final String HUGE_BODY = "{\"k\":\"" + "x".repeat(2_100_000) + "\"}";
+    /** A JSON value over sessions.limits.max-request-size (2M). */
+    private static final String HUGE_VALUE = "\"" + "x".repeat(2_100_000) + "\"";
 
     private static final String SOME_ITEMS = "{\"a\":{\"x\":1},\"text\":\"hello\",\"n\":41}";
 
@@ -98,6 +105,41 @@ final class OperationExchanges {
                         406,
                         "accepting only text",
                         api -> api.accept(ContentType.TEXT).post("/sessions")),
+                ok(
+                        "createSession",
+                        201,
+                        "with an owner",
+                        api -> json(api).body("{\"owner\":\"exchanges-owner\"}").post("/sessions")),
+                bad(
+                        "createSession",
+                        400,
+                        "an empty owner",
+                        api -> json(api).body("{\"owner\":\"\"}").post("/sessions")),
+                ok(
+                        "listOwnerSessions",
+                        200,
+                        "",
+                        api -> api.queryParam("owner", owned()).get("/sessions")),
+                ok(
+                        "listOwnerSessions",
+                        200,
+                        "an owner without sessions",
+                        api -> api.queryParam("owner", "nobody-at-all").get("/sessions")),
+                bad("listOwnerSessions", 400, "without owner", api -> api.get("/sessions")),
+                ok(
+                        "endOwnerSessions",
+                        200,
+                        "",
+                        api -> api.queryParam("owner", owned()).delete("/sessions")),
+                bad("endOwnerSessions", 400, "without owner", api -> api.delete("/sessions")),
+                ok("rotateSession", 201, "", api -> api.post(ROTATE, session())),
+                ok("rotateSession", 404, "unknown session", api -> api.post(ROTATE, NO_SESSION)),
+                ok("rotateSession", 423, "leased session", api -> api.post(ROTATE, leased()[0])),
+                ok(
+                        "rotateSession",
+                        412,
+                        "If-Match names another version",
+                        api -> api.header("If-Match", STALE).post(ROTATE, session())),
                 ok("getSession", 200, "", api -> api.get(SESSION, session())),
                 ok("getSession", 404, "unknown session", api -> api.get(SESSION, NO_SESSION)),
                 bad(
@@ -320,6 +362,17 @@ final class OperationExchanges {
                         api -> exactJson(api).body(BIG_VALUE).put(ITEM, session(), "b")),
                 bad(
                         "putItem",
+                        413,
+                        "a chunked body over the request size limit",
+                        api -> readWhole(
+                                chunked(api, "application/json", HUGE_VALUE).put(ITEM, session(), "b"))),
+                bad(
+                        "patchItems",
+                        413,
+                        "a chunked body over the request size limit",
+                        api -> readWhole(chunked(api, MERGE_PATCH, HUGE_BODY).patch(ITEMS, session()))),
+                bad(
+                        "putItem",
                         415,
                         "a body that is not JSON",
                         api -> api.contentType(ContentType.TEXT).body("x").put(ITEM, session(), "b")),
@@ -464,7 +517,7 @@ final class OperationExchanges {
                 api -> api.accept("text/event-stream").get("/events"));
     }
 
-    /** With the store down: every operation that reaches the store answers 503. */
+    /** With the store down: every operation that reaches the store answers 503 (the owner operations need not). */
     static List<Exchange> storeDown() {
         String id = NO_SESSION;
         return List.of(
@@ -494,7 +547,50 @@ final class OperationExchanges {
                 down("renewLease", api -> api.post(LOCK + "/{lockId}/renew", id, "1")),
                 down("releaseLease", api -> api.delete(LOCK + "/{lockId}", id, "1")),
                 down("forceReleaseLease", api -> api.delete(LOCK, id)),
+                down("rotateSession", api -> api.post(ROTATE, id)),
+                // An owner without sessions has nothing to look up in the store.
+                ok(
+                        "listOwnerSessions",
+                        200,
+                        "an owner without sessions",
+                        api -> api.queryParam("owner", "nobody").get("/sessions")),
+                ok(
+                        "endOwnerSessions",
+                        200,
+                        "an owner without sessions",
+                        api -> api.queryParam("owner", "nobody").delete("/sessions")),
                 eventsOff());
+    }
+
+    /** With no room for another session (sessions.memory.max-sessions=0). */
+    static List<Exchange> noCapacity() {
+        return List.of(
+                ok("createSession", 507, "no room for another session", api -> api.post("/sessions")),
+                ok(
+                        "createSession",
+                        507,
+                        "no room, with settings and items",
+                        api -> json(api)
+                                .body("{\"timeoutSeconds\":600,\"items\":" + SOME_ITEMS + "}")
+                                .post("/sessions")));
+    }
+
+    /**
+     * With a fault of the service: {@code unreadable} stores a document under a new session id that
+     * the service cannot read, and returns the id.
+     */
+    static List<Exchange> fault(Supplier<String> unreadable) {
+        return List.of(
+                ok(
+                        "getSession",
+                        500,
+                        "a stored session the service cannot read",
+                        api -> api.get(SESSION, unreadable.get())),
+                ok(
+                        "getItem",
+                        500,
+                        "on the Vert.x route, a stored session the service cannot read",
+                        api -> api.get(ITEM, unreadable.get(), "a")));
     }
 
     /** A request the document allows; the request is checked against the document too. */
@@ -525,6 +621,13 @@ final class OperationExchanges {
         return create("{\"items\":" + SOME_ITEMS + "}");
     }
 
+    /** An owner with one session, made outside the exchange under test. */
+    private static String owned() {
+        String owner = "exchanges-" + java.util.UUID.randomUUID();
+        create("{\"owner\":\"" + owner + "\"}");
+        return owner;
+    }
+
     private static String readOnlySession() {
         return create("{\"readOnly\":true,\"items\":" + SOME_ITEMS + "}");
     }
@@ -537,6 +640,28 @@ final class OperationExchanges {
                 .statusCode(201)
                 .extract()
                 .path("id");
+    }
+
+    /**
+     * A body of unknown length: RestAssured sends a stream of no known length chunked, with no
+     * Content-Length, when it encodes the media type as binary (it reads a JSON stream whole first).
+     */
+    private static RequestSpecification chunked(RequestSpecification api, String contentType, String body) {
+        return api.config(RestAssuredConfig.config()
+                        .encoderConfig(EncoderConfig.encoderConfig()
+                                .appendDefaultContentCharsetToContentTypeIfUndefined(false)
+                                .encodeContentTypeAs(contentType, ContentType.BINARY)))
+                .contentType(contentType)
+                .body(new BufferedInputStream(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** The answer, once sure that the body went chunked: refused as it was read, not by its Content-Length. */
+    private static Response readWhole(Response response) {
+        String detail = response.path("detail");
+        if (detail == null || !detail.startsWith("The body has more than")) {
+            throw new AssertionError("The body did not go chunked: " + detail);
+        }
+        return response;
     }
 
     /** application/json with the charset RestAssured adds: item PUTs take the REST way. */

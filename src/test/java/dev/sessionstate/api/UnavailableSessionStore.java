@@ -1,5 +1,6 @@
 package dev.sessionstate.api;
 
+import dev.sessionstate.core.EndReason;
 import dev.sessionstate.core.Session;
 import dev.sessionstate.core.SessionException;
 import dev.sessionstate.core.SessionStore;
@@ -32,7 +33,14 @@ public class UnavailableSessionStore implements SessionStore {
     }
 
     @Override
-    public CompletionStage<Boolean> delete(String id, Instant now, java.util.function.Consumer<Session> check) {
+    public CompletionStage<Boolean> delete(
+            String id, Instant now, EndReason reason, java.util.function.Consumer<Session> check) {
+        return down();
+    }
+
+    @Override
+    public CompletionStage<Session> rotate(
+            String id, String newId, Instant now, java.util.function.UnaryOperator<Session> change) {
         return down();
     }
 

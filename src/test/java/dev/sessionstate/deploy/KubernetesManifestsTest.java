@@ -103,6 +103,25 @@ class KubernetesManifestsTest {
         assertEquals(Boolean.TRUE, at(secret, "secretRef", "optional"));
     }
 
+    @Test
+    void noSecretIsCommitted() throws IOException {
+        List<Path> secrets;
+        try (var files = Files.walk(Path.of("k8s"))) {
+            secrets = files.filter(Files::isRegularFile)
+                    .filter(file -> {
+                        try {
+                            return Files.readString(file)
+                                    .lines()
+                                    .anyMatch(line -> line.strip().equals("kind: Secret"));
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
+        }
+        assertEquals(List.of(), secrets, "Secrets are created in the cluster (README), never committed");
+    }
+
     private static int managementPort() {
         return ConfigProvider.getConfig()
                 .getOptionalValue("quarkus.management.test-port", Integer.class)

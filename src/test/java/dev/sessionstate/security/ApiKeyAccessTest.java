@@ -27,9 +27,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Every operation of the committed OpenAPI document, read from the document so that a new
  * operation is walked too, with no key, a wrong key and a key of each role: reads need
- * {@code reader} or {@code writer}, the forced release of a lease {@code admin}, everything else
- * {@code writer}, the event stream {@code events} (events are off here, so it answers 404 once allowed).
- * The plain Vert.x item routes are among them.
+ * {@code reader} or {@code writer}, the forced release of a lease and the owner operations ({@code GET} and
+ * {@code DELETE /sessions?owner=}) {@code admin}, everything else {@code writer}, the event stream
+ * {@code events} (events are off here, so it answers 404 once allowed). The plain Vert.x item routes
+ * are among them.
  */
 @QuarkusTest
 @TestProfile(ApiKeyProfile.class)
@@ -78,7 +79,9 @@ class ApiKeyAccessTest {
             for (Map.Entry<String, String> caller : keys.entrySet()) {
                 String role = caller.getKey();
                 boolean admin = operation.method().equals("delete")
-                        && operation.template().endsWith("/lock");
+                                && operation.template().endsWith("/lock")
+                        || operation.template().equals("/sessions")
+                                && !operation.method().equals("post");
                 boolean events = operation.template().equals("/events");
                 boolean allowed = admin
                         ? role.equals("admin")

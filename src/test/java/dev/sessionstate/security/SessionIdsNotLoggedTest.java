@@ -53,7 +53,14 @@ class SessionIdsNotLoggedTest {
         String log = Files.readString(LOG);
         assertTrue(log.contains("Authentication: api-key"), "the run wrote its log to " + LOG);
         List<String> found = new ArrayList<>();
-        for (String secret : concat(ids, List.of(ApiKeyProfile.WRITER, ApiKeyProfile.READER, "ssk_wrong_key"))) {
+        List<String> keys = List.of(
+                ApiKeyProfile.WRITER,
+                ApiKeyProfile.WRITER_OLD,
+                ApiKeyProfile.READER,
+                ApiKeyProfile.ADMIN,
+                ApiKeyProfile.OTHER_APPLICATION,
+                "ssk_wrong_key");
+        for (String secret : concat(ids, keys)) {
             if (log.contains(secret)) {
                 found.add(secret);
             }
@@ -80,6 +87,11 @@ class SessionIdsNotLoggedTest {
         as(ApiKeyProfile.READER).get("/sessions/{id}", id).then().statusCode(200);
         as(ApiKeyProfile.READER).get("/sessions/{id}/items/missing", id).then().statusCode(404);
         as(ApiKeyProfile.READER).delete("/sessions/{id}", id).then().statusCode(403);
+        // Another application's caller, with its key, and the writer's second key.
+        as(ApiKeyProfile.OTHER_APPLICATION).get("/sessions/{id}", id).then().statusCode(404);
+        as(ApiKeyProfile.OTHER_APPLICATION).delete("/sessions/{id}", id).then().statusCode(404);
+        as(ApiKeyProfile.WRITER_OLD).get("/sessions/{id}/items/k", id).then().statusCode(200);
+        as(ApiKeyProfile.ADMIN).delete("/sessions/{id}/lock", id).then().statusCode(204);
         as("ssk_wrong_key").get("/sessions/{id}/items/k", id).then().statusCode(401);
         given().get("/sessions/{id}", id).then().statusCode(401);
         as(ApiKeyProfile.WRITER)

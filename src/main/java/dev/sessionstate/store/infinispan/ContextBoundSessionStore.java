@@ -1,5 +1,6 @@
 package dev.sessionstate.store.infinispan;
 
+import dev.sessionstate.core.EndReason;
 import dev.sessionstate.core.Session;
 import dev.sessionstate.core.SessionStore;
 import dev.sessionstate.core.SessionUpdate;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A store whose stages complete on the Vert.x context of the caller, for stores that complete
@@ -41,8 +43,13 @@ public final class ContextBoundSessionStore implements SessionStore {
     }
 
     @Override
-    public CompletionStage<Boolean> delete(String id, Instant now, Consumer<Session> check) {
-        return onCallersContext(delegate.delete(id, now, check));
+    public CompletionStage<Boolean> delete(String id, Instant now, EndReason reason, Consumer<Session> check) {
+        return onCallersContext(delegate.delete(id, now, reason, check));
+    }
+
+    @Override
+    public CompletionStage<Session> rotate(String id, String newId, Instant now, UnaryOperator<Session> change) {
+        return onCallersContext(delegate.rotate(id, newId, now, change));
     }
 
     @Override
@@ -60,7 +67,8 @@ public final class ContextBoundSessionStore implements SessionStore {
         delegate.close();
     }
 
-    private static <T> CompletionStage<T> onCallersContext(CompletionStage<T> stage) {
+    /** {@code stage}, completing on the Vert.x context of the caller, if it has one. */
+    static <T> CompletionStage<T> onCallersContext(CompletionStage<T> stage) {
         Context caller = Vertx.currentContext();
         if (caller == null) {
             return stage;

@@ -119,7 +119,10 @@ public final class InfinispanEventLog implements EventLog {
         return call(o -> o.counter().getValue().thenCompose(top -> LogReads.oldest(o.caches(), top)));
     }
 
-    /** Any sequence under this log's current epoch (whether given yet or not cannot be told without asking Infinispan). */
+    /**
+     * Any sequence under this log's current epoch: whether it was given yet cannot be told without
+     * asking Infinispan, and this must not wait.
+     */
     @Override
     public OptionalLong sequenceOf(String eventId) {
         String current = epoch;

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.infinispan.client.hotrod.MetadataValue;
 import org.infinispan.client.hotrod.RemoteCacheManager;
 import org.infinispan.client.hotrod.exceptions.HotRodClientException;
@@ -38,7 +39,8 @@ import org.jboss.logging.Logger;
  * for that is skipped within the session's touch grace ({@code touch-interval}, capped at a tenth
  * of its timeout); {@link ExpiryRule} states when a document then counts as expired.
  *
- * <p><b>Reclaiming.</b> Every write gives the entry a lifespan of timeout plus grace, the moment
+ * <p><b>Reclaiming.</b> Every write gives the entry a lifespan of timeout plus grace (up to the end
+ * of its maximum lifetime when that comes first), the moment
  * after which the document is expired whatever happens; Infinispan removes it then, so no
  * replica sweeps. A replica that finds an expired document first removes it itself.
  *
@@ -47,6 +49,10 @@ import org.jboss.logging.Logger;
  * Infinispan's reaper removes are not reported. With them (events on), every replica also hears
  * Infinispan's expiries through an {@link ExpiredSessionsListener}, and every end, whoever saw
  * it, is reported only by the replica that wins its claim: once per cluster.
+ *
+ * <p><b>Applications.</b> The live sessions of an application with a limit of its own are counted
+ * by {@link ApplicationCounts}: a create takes a place first, and whoever removes a session gives
+ * its place back.
  *
  * <p><b>Failures.</b> Every operation completes within {@code operationTimeout}. When it lost a
  * compare-and-set and ran out of time, other writers kept changing the session: the stage fails
@@ -62,6 +68,7 @@ public final class InfinispanSessionStore implements SessionStore {
     private final SessionEvents events;
     private final ExpiryRule expiry;
     private final Duration operationTimeout;
+    private final ApplicationCounts applications;
     private final EndClaims claims;
     private final InstantSource clock;
     private ListenerRegistration expiries;
@@ -71,12 +78,14 @@ public final class InfinispanSessionStore implements SessionStore {
             SessionEvents events,
             Duration touchInterval,
             Duration operationTimeout,
+            Function<ExpiryRule, ApplicationCounts> applications,
             EndClaims claims,
             InstantSource clock) {
         this.cache = cache;
         this.events = events;
         this.expiry = new ExpiryRule(touchInterval);
         this.operationTimeout = operationTimeout;
+        this.applications = applications.apply(expiry);
         this.claims = claims;
         this.clock = clock;
     }
@@ -89,11 +98,22 @@ public final class InfinispanSessionStore implements SessionStore {
             Supplier<RemoteCacheManager> manager, InfinispanSettings settings, SessionEvents events) {
         SessionsCache cache = new SessionsCache(manager, settings.cache(), settings.cacheConfiguration());
         return new InfinispanSessionStore(
-                cache, events, settings.touchInterval(), settings.operationTimeout(), null, null);
+                cache,
+                events,
+                settings.touchInterval(),
+                settings.operationTimeout(),
+                applications(manager, settings),
+                null,
+                null);
+    }
+
+    private static Function<ExpiryRule, ApplicationCounts> applications(
+            Supplier<RemoteCacheManager> manager, InfinispanSettings settings) {
+        return expiry -> new ApplicationCounts(manager, settings.cache(), settings.applicationMaxSessions(), expiry);
     }
 
     /**
-     * A store that reports every end once per cluster, through {@code claims}, including the
+     * A store that reports every end once per cluster, through {@code claims} (closed with it), including the
      * expiries that Infinispan's reaper removes (heard from start-up on; {@code clock} says when
      * this replica heard them).
      */
@@ -105,7 +125,13 @@ public final class InfinispanSessionStore implements SessionStore {
             InstantSource clock) {
         SessionsCache cache = new SessionsCache(manager, settings.cache(), settings.cacheConfiguration());
         InfinispanSessionStore store = new InfinispanSessionStore(
-                cache, events, settings.touchInterval(), settings.operationTimeout(), claims, clock);
+                cache,
+                events,
+                settings.touchInterval(),
+                settings.operationTimeout(),
+                applications(manager, settings),
+                claims,
+                clock);
         store.expiries = ListenerRegistration.start(
                 cache, new ExpiredSessionsListener(store::reaped), "session-expiry-listener");
         return store;
@@ -118,8 +144,10 @@ public final class InfinispanSessionStore implements SessionStore {
 
     @Override
     public void close() {
+        applications.close();
         if (expiries != null) {
             expiries.close();
+            claims.close();
         }
         cache.close();
     }
@@ -131,15 +159,22 @@ public final class InfinispanSessionStore implements SessionStore {
 
     @Override
     public CompletionStage<Void> insert(Session session) {
-        return call(caches -> caches.returning()
-                .putIfAbsentAsync(session.id(), documents.write(session), lifespanSeconds(session), TimeUnit.SECONDS)
-                .thenApply(previous -> {
-                    if (previous != null) {
-                        throw new IllegalStateException("duplicate session id");
-                    }
-                    events.started(session);
-                    return null;
-                }));
+        return call(caches -> applications
+                .reserve(session.application(), caches.plain(), session.lastAccessedAt())
+                .thenCompose(reserved -> caches.returning()
+                        .putIfAbsentAsync(
+                                session.id(), documents.write(session), lifespanSeconds(session), TimeUnit.SECONDS)
+                        .handle((previous, failure) -> {
+                            if (failure == null && previous == null) {
+                                events.started(session);
+                                return CompletableFuture.<Void>completedFuture(null);
+                            }
+                            // Not written, or not known to be: give the place back.
+                            applications.release(session.application());
+                            return CompletableFuture.<Void>failedFuture(
+                                    failure != null ? failure : new IllegalStateException("duplicate session id"));
+                        })
+                        .thenCompose(Function.identity())));
     }
 
     @Override
@@ -181,14 +216,19 @@ public final class InfinispanSessionStore implements SessionStore {
     }
 
     @Override
-    public CompletionStage<Boolean> delete(String id, Instant now, Consumer<Session> check) {
+    public CompletionStage<Boolean> delete(String id, Instant now, EndReason reason, Consumer<Session> check) {
         Budget budget = new Budget();
-        return call(budget, caches -> attemptDelete(caches, id, now, check, budget));
+        return call(budget, caches -> attemptDelete(caches, id, now, reason, check, budget));
     }
 
     /** Like an update: the version that {@code check} accepted is the one removed, or it checks again. */
     private CompletableFuture<Boolean> attemptDelete(
-            SessionsCache.Caches caches, String id, Instant now, Consumer<Session> check, Budget budget) {
+            SessionsCache.Caches caches,
+            String id,
+            Instant now,
+            EndReason reason,
+            Consumer<Session> check,
+            Budget budget) {
         return caches.plain().getWithMetadataAsync(id).thenCompose(stored -> {
             if (stored == null) {
                 return CompletableFuture.completedFuture(false);
@@ -202,11 +242,64 @@ public final class InfinispanSessionStore implements SessionStore {
                     .removeWithVersionAsync(id, stored.getVersion())
                     .thenCompose(removed -> {
                         if (removed) {
-                            ended(current, EndReason.ABANDONED, now);
+                            applications.release(current.application());
+                            ended(current, reason, now);
                             return CompletableFuture.completedFuture(true);
                         }
-                        return budget.retry(() -> attemptDelete(caches, id, now, check, budget));
+                        return budget.retry(() -> attemptDelete(caches, id, now, reason, check, budget));
                     });
+        });
+    }
+
+    /**
+     * Copies the document to {@code newId}, then removes {@code id} by the version that was copied:
+     * when another write came between, the removal fails and the copy is made again from what that
+     * writer stored, so every write either is in the copy or finds no session. When the move fails,
+     * the copy is removed again unless the old document is gone (then the move may have happened).
+     */
+    @Override
+    public CompletionStage<Session> rotate(String id, String newId, Instant now, UnaryOperator<Session> change) {
+        Budget budget = new Budget();
+        return call(
+                budget,
+                caches -> attemptRotate(caches, id, newId, now, change, budget)
+                        .exceptionallyCompose(failure -> caches.plain()
+                                .containsKeyAsync(id)
+                                .thenCompose(
+                                        oldStays -> oldStays ? caches.plain().removeAsync(newId) : done())
+                                .handle((ignored, cleanupFailure) -> null)
+                                .thenCompose(
+                                        ignored -> CompletableFuture.<Session>failedFuture(Failures.cause(failure)))));
+    }
+
+    private static CompletableFuture<String> done() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private CompletableFuture<Session> attemptRotate(
+            SessionsCache.Caches caches,
+            String id,
+            String newId,
+            Instant now,
+            UnaryOperator<Session> change,
+            Budget budget) {
+        return caches.plain().getWithMetadataAsync(id).thenCompose(stored -> {
+            if (stored == null) {
+                return CompletableFuture.failedFuture(SessionException.sessionNotFound());
+            }
+            Session current = documents.read(stored.getValue());
+            if (expiry.isExpired(current, now)) {
+                return removeExpired(caches, current, stored, now)
+                        .thenCompose(ignored -> CompletableFuture.failedFuture(SessionException.sessionNotFound()));
+            }
+            Session moved = change.apply(current);
+            return caches.plain()
+                    .putAsync(newId, documents.write(moved), lifespanSeconds(moved), TimeUnit.SECONDS)
+                    .thenCompose(ignored -> caches.plain().removeWithVersionAsync(id, stored.getVersion()))
+                    .thenCompose(removed -> removed
+                            ? CompletableFuture.completedFuture(moved)
+                            // A write to the old id came between: copy again what it stored.
+                            : budget.retry(() -> attemptRotate(caches, id, newId, now, change, budget)));
         });
     }
 
@@ -217,14 +310,19 @@ public final class InfinispanSessionStore implements SessionStore {
                 .removeWithVersionAsync(current.id(), stored.getVersion())
                 .thenAccept(removed -> {
                     if (removed) {
+                        applications.release(current.application());
                         ended(current, EndReason.EXPIRED, now);
                     }
                 });
     }
 
-    /** A session that Infinispan's reaper removed, as its expiry listener delivered it. */
+    /**
+     * A session that Infinispan's reaper removed, as its expiry listener delivered it. Its place in
+     * its application's count is given back by the replica that wins its end's claim.
+     */
     private void reaped(String document) {
-        ended(documents.read(document), EndReason.EXPIRED, clock.instant());
+        Session current = documents.read(document);
+        claimed(current, EndReason.EXPIRED, clock.instant(), () -> applications.release(current.application()));
     }
 
     /**
@@ -237,10 +335,16 @@ public final class InfinispanSessionStore implements SessionStore {
             events.ended(finalState, reason, endedAt);
             return;
         }
+        claimed(finalState, reason, endedAt, () -> {});
+    }
+
+    /** Claims an end and, when this replica wins the claim, runs {@code onWin} and reports the end. */
+    private void claimed(Session finalState, EndReason reason, Instant endedAt, Runnable onWin) {
         claims.claim(finalState.id(), reason, endedAt).whenComplete((won, failure) -> {
             if (failure != null) {
                 LOG.warnf("The end of a session could not be claimed and is not reported: %s", failure.toString());
             } else if (won) {
+                onWin.run();
                 events.ended(finalState, reason, endedAt);
             }
         });
@@ -279,10 +383,14 @@ public final class InfinispanSessionStore implements SessionStore {
                 .exceptionally(failure -> false);
     }
 
-    /** How long Infinispan keeps the entry after this write: the session's timeout plus its grace, rounded up. */
+    /**
+     * How long Infinispan keeps the entry after this write, which accessed it: the session's timeout
+     * plus its grace, or until its maximum lifetime ends when that comes first; rounded up, at
+     * least a second.
+     */
     private long lifespanSeconds(Session session) {
-        Duration grace = expiry.grace(session);
-        return session.timeoutSeconds() + grace.toSeconds() + (grace.toNanosPart() > 0 ? 1 : 0);
+        Duration keep = expiry.keepFor(session, session.lastAccessedAt());
+        return Math.max(1, keep.toSeconds() + (keep.toNanosPart() > 0 ? 1 : 0));
     }
 
     /** {@link #call(Budget, Function)} for an operation that never retries. */

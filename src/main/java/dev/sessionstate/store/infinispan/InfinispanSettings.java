@@ -1,6 +1,7 @@
 package dev.sessionstate.store.infinispan;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * How the Infinispan store uses its cluster.
@@ -10,13 +11,35 @@ import java.time.Duration;
  * @param touchInterval      how stale a stored access time may be before a read writes it back
  * @param operationTimeout   longest wait for Infinispan in one operation
  * @param expirationInterval how often Infinispan's reaper removes expired sessions, in a cache that the store creates
+ * @param applicationMaxSessions most live sessions of each application that has a limit of its own
  */
 public record InfinispanSettings(
-        String cache, int owners, Duration touchInterval, Duration operationTimeout, Duration expirationInterval) {
+        String cache,
+        int owners,
+        Duration touchInterval,
+        Duration operationTimeout,
+        Duration expirationInterval,
+        Map<String, Long> applicationMaxSessions) {
+
+    /** Settings whose created cache reaps expired sessions every minute, with no per-application limit. */
+    public InfinispanSettings(String cache, int owners, Duration touchInterval, Duration operationTimeout) {
+        this(cache, owners, touchInterval, operationTimeout, Duration.ofMinutes(1), Map.of());
+    }
+
+    /** Settings whose created cache is reaped every {@code expirationInterval}, with no per-application limit. */
+    public InfinispanSettings(
+            String cache, int owners, Duration touchInterval, Duration operationTimeout, Duration expirationInterval) {
+        this(cache, owners, touchInterval, operationTimeout, expirationInterval, Map.of());
+    }
 
     /** Settings whose created cache reaps expired sessions every minute. */
-    public InfinispanSettings(String cache, int owners, Duration touchInterval, Duration operationTimeout) {
-        this(cache, owners, touchInterval, operationTimeout, Duration.ofMinutes(1));
+    public InfinispanSettings(
+            String cache,
+            int owners,
+            Duration touchInterval,
+            Duration operationTimeout,
+            Map<String, Long> applicationMaxSessions) {
+        this(cache, owners, touchInterval, operationTimeout, Duration.ofMinutes(1), applicationMaxSessions);
     }
 
     /**

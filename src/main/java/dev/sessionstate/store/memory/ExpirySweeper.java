@@ -1,10 +1,12 @@
 package dev.sessionstate.store.memory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,15 +24,20 @@ public final class ExpirySweeper implements AutoCloseable {
     });
 
     public ExpirySweeper(InMemorySessionStore store, InstantSource clock, Duration interval) {
-        long millis = interval.toMillis();
-        executor.scheduleWithFixedDelay(() -> sweep(store, clock), millis, millis, TimeUnit.MILLISECONDS);
+        this(store::sweep, clock, interval);
     }
 
-    private static void sweep(InMemorySessionStore store, InstantSource clock) {
+    /** Runs {@code sweep}, which removes what expired at the instant it is given and says how much. */
+    public ExpirySweeper(ToIntFunction<Instant> sweep, InstantSource clock, Duration interval) {
+        long millis = interval.toMillis();
+        executor.scheduleWithFixedDelay(() -> sweep(sweep, clock), millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private static void sweep(ToIntFunction<Instant> sweep, InstantSource clock) {
         try {
-            int swept = store.sweep(clock.instant());
+            int swept = sweep.applyAsInt(clock.instant());
             if (swept > 0) {
-                LOG.debugf("Swept %d expired sessions", swept);
+                LOG.debugf("Swept %d expired entries", swept);
             }
         } catch (RuntimeException e) {
             // A failed sweep must not cancel the schedule; the next one tries again.

@@ -11,11 +11,15 @@ import dev.sessionstate.core.UpdateResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Sessions in a {@link ConcurrentHashMap} of this process. Updates run inside
@@ -24,8 +28,9 @@ import java.util.function.Consumer;
  * already complete: nothing here waits.
  *
  * <p>The number of sessions is capped; a slot is reserved before an insert and freed with every
- * removal, so concurrent creates cannot overshoot the cap. {@link #sweep(Instant)} frees the
- * memory of sessions nobody asked for again.
+ * removal, so concurrent creates cannot overshoot the cap. An application given a limit of its
+ * own has a count of its own, kept the same way. {@link #sweep(Instant)} frees the memory of
+ * sessions nobody asked for again.
  *
  * <p>Each end is reported once: a session leaves the map only through {@code computeIfPresent}
  * returning null or {@code remove(id, session)}, and only the call that removed it reports it.
@@ -39,11 +44,21 @@ public final class InMemorySessionStore implements SessionStore {
     private final AtomicLong count = new AtomicLong();
     private final long maxSessions;
     private final SessionEvents events;
+    /** The live sessions of each application that has a limit, and that limit. */
+    private final Map<String, ApplicationCount> applications;
+
     private ExpirySweeper sweeper;
 
     public InMemorySessionStore(long maxSessions, SessionEvents events) {
+        this(maxSessions, Map.of(), events);
+    }
+
+    /** @param applicationMaxSessions most live sessions of each application that has a limit */
+    public InMemorySessionStore(long maxSessions, Map<String, Long> applicationMaxSessions, SessionEvents events) {
         this.maxSessions = maxSessions;
         this.events = events;
+        this.applications = new HashMap<>();
+        applicationMaxSessions.forEach((application, max) -> applications.put(application, new ApplicationCount(max)));
     }
 
     @Override
@@ -53,8 +68,14 @@ public final class InMemorySessionStore implements SessionStore {
 
     @Override
     public CompletionStage<Void> insert(Session session) {
+        ApplicationCount application = applications.get(session.application());
+        if (application != null && application.count.incrementAndGet() > application.max) {
+            application.count.decrementAndGet();
+            return CompletableFuture.failedFuture(applicationFull(session.application(), application.max));
+        }
         if (count.incrementAndGet() > maxSessions) {
             count.decrementAndGet();
+            release(application);
             return CompletableFuture.failedFuture(new SessionException(
                     SessionException.Kind.CAPACITY_EXHAUSTED,
                     "This instance holds its maximum of " + maxSessions
@@ -62,6 +83,7 @@ public final class InMemorySessionStore implements SessionStore {
         }
         if (sessions.putIfAbsent(session.id(), session) != null) {
             count.decrementAndGet();
+            release(application);
             return CompletableFuture.failedFuture(new IllegalStateException("duplicate session id"));
         }
         events.started(session);
@@ -94,7 +116,7 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public CompletionStage<Boolean> delete(String id, Instant now, Consumer<Session> check) {
+    public CompletionStage<Boolean> delete(String id, Instant now, EndReason reason, Consumer<Session> check) {
         Outcome<Void> outcome = new Outcome<>();
         try {
             sessions.computeIfPresent(id, (key, current) -> {
@@ -110,9 +132,43 @@ public final class InMemorySessionStore implements SessionStore {
             return CompletableFuture.failedFuture(refused);
         }
         if (outcome.ended != null) {
-            removed(outcome.ended, outcome.expired ? EndReason.EXPIRED : EndReason.ABANDONED, now);
+            removed(outcome.ended, outcome.expired ? EndReason.EXPIRED : reason, now);
         }
         return CompletableFuture.completedFuture(outcome.ended != null && !outcome.expired);
+    }
+
+    /**
+     * Removes the session inside {@code computeIfPresent}, which no other write to it can enter,
+     * then stores the copy under the new id; between the two the new id is known to nobody else.
+     */
+    @Override
+    public CompletionStage<Session> rotate(String id, String newId, Instant now, UnaryOperator<Session> change) {
+        Outcome<Void> outcome = new Outcome<>();
+        Session[] moved = new Session[1];
+        try {
+            sessions.computeIfPresent(id, (key, current) -> {
+                if (EXPIRY.isExpired(current, now)) {
+                    outcome.expired = true;
+                    outcome.ended = current;
+                    return null;
+                }
+                moved[0] = change.apply(current);
+                return null;
+            });
+        } catch (RuntimeException refused) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        if (outcome.expired) {
+            removed(outcome.ended, EndReason.EXPIRED, now);
+        }
+        if (moved[0] == null) {
+            return CompletableFuture.failedFuture(SessionException.sessionNotFound());
+        }
+        if (sessions.putIfAbsent(newId, moved[0]) != null) {
+            count.decrementAndGet();
+            return CompletableFuture.failedFuture(new IllegalStateException("duplicate session id"));
+        }
+        return CompletableFuture.completedFuture(moved[0]);
     }
 
     /**
@@ -155,10 +211,40 @@ public final class InMemorySessionStore implements SessionStore {
         return CompletableFuture.completedFuture(true);
     }
 
+    /** The number of live sessions of {@code application}, when it has a limit of its own. */
+    public OptionalLong count(String application) {
+        ApplicationCount counted = applications.get(application);
+        return counted == null ? OptionalLong.empty() : OptionalLong.of(counted.count.get());
+    }
+
     /** Called once per removed session, by the caller whose removal won. */
     private void removed(Session finalState, EndReason reason, Instant endedAt) {
         count.decrementAndGet();
+        release(applications.get(finalState.application()));
         events.ended(finalState, reason, endedAt);
+    }
+
+    private static void release(ApplicationCount application) {
+        if (application != null) {
+            application.count.decrementAndGet();
+        }
+    }
+
+    private static SessionException applicationFull(String application, long max) {
+        return new SessionException(
+                SessionException.Kind.CAPACITY_EXHAUSTED,
+                "Application '" + application + "' holds its maximum of " + max
+                        + " sessions; try again when some have ended.");
+    }
+
+    /** The live sessions of an application with a limit of its own. */
+    private static final class ApplicationCount {
+        final long max;
+        final AtomicLong count = new AtomicLong();
+
+        ApplicationCount(long max) {
+            this.max = max;
+        }
     }
 
     /** What happened inside a compute call, which can only return the new value. */
