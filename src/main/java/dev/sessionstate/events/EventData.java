@@ -35,12 +35,16 @@ final class EventData {
     }
 
     /**
-     * {@code {"reason","createdAt","endedAt","lastAccessedAt","owner","properties","items"}} of a
-     * session that ended.
+     * {@code {"reason","cause","createdAt","endedAt","lastAccessedAt","owner","properties","items"}}
+     * of a session that ended; {@code cause}, only for an expired one, says which limit ended it:
+     * {@code idle} (the idle timeout) or {@code max-lifetime}.
      */
     static String ended(Session finalState, EndReason reason, Instant endedAt) {
         return write(json -> {
             json.writeStringField("reason", reason.wireName());
+            if (reason == EndReason.EXPIRED) {
+                json.writeStringField("cause", endedByMaxLifetime(finalState) ? "max-lifetime" : "idle");
+            }
             json.writeStringField("createdAt", time(finalState.createdAt()));
             json.writeStringField("endedAt", time(endedAt));
             json.writeStringField("lastAccessedAt", time(finalState.lastAccessedAt()));
@@ -53,6 +57,12 @@ final class EventData {
             }
             json.writeEndObject();
         });
+    }
+
+    /** Whether the maximum lifetime came no later than the idle expiry, and so ended the session. */
+    private static boolean endedByMaxLifetime(Session session) {
+        Instant absolute = session.absoluteExpiresAt();
+        return absolute != null && !absolute.isAfter(session.idleExpiresAt());
     }
 
     /** An instant as events write it: RFC 3339, UTC, milliseconds. */

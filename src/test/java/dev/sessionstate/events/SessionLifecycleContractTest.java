@@ -91,6 +91,7 @@ public abstract class SessionLifecycleContractTest {
                 ended.data());
         JsonNode data = JSON.readTree(ended.data());
         assertEquals("abandoned", data.get("reason").asText());
+        assertFalse(data.has("cause"));
         assertEquals(EventData.time(session.createdAt()), data.get("createdAt").asText());
         assertEquals(EventData.time(ended.time()), data.get("endedAt").asText());
         assertTrue(data.get("properties").has("commandParm"));
@@ -106,9 +107,23 @@ public abstract class SessionLifecycleContractTest {
         LoggedEvent ended = single(session.id(), LoggedEvent.ENDED);
         JsonNode data = JSON.readTree(ended.data());
         assertEquals("expired", data.get("reason").asText());
+        assertEquals("idle", data.get("cause").asText());
         assertTrue(ended.data().contains("\"items\":{\"user\":\"ada\"}"), ended.data());
         assertFalse(ended.time().isBefore(session.expiresAt()), "ended at " + ended.time());
         assertQuiet(session.id());
+    }
+
+    @Test
+    void aSessionEndsAtItsMaximumLifetimeAndItsEndSaysSo() throws Exception {
+        Session session = Session.create(ids.next(), now(), timeoutSeconds(), false, Items.EMPTY)
+                .ownedBy(Session.DEFAULT_APPLICATION, null, 1);
+        store().insert(session).toCompletableFuture().join();
+
+        letExpire(session);
+
+        JsonNode data = JSON.readTree(single(session.id(), LoggedEvent.ENDED).data());
+        assertEquals("expired", data.get("reason").asText());
+        assertEquals("max-lifetime", data.get("cause").asText());
     }
 
     @Test
