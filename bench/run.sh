@@ -8,6 +8,9 @@
 #                           item on the service with sessions.auth.mode=api-key, sending X-Api-Key,
 #                           against the same jar with authentication off, alternating as below
 #   LOAD_ONLY=1 bench/run.sh  GET and PUT only (about 9 minutes): no mix, heap or start-up
+#   EVENTS=1 bench/run.sh   only the cost of lifecycle events (about 4 minutes): creating a session
+#                           and PUT item with sessions.events.enabled=true against the same jar
+#                           with events off, alternating as below
 #
 # Method: both servers run at once, pinned to CPU 0 (the idle one costs nothing), and wrk (one
 # thread, 64 connections) is pinned to CPU 1. Each server is warmed up with the read-mostly mix;
@@ -52,6 +55,24 @@ first_answer_ms() { # time from process start to the first answered request, unp
   echo $(( (t1 - t0) / 1000000 ))
 }
 
+# alternate BASE_SESSIONS SERVICE_SESSIONS SUFFIX SCENARIO...: for each scenario, RUNS pairs of
+# runs alternating the baseline (BASE_PORT, its sessions, script SCENARIO) and the service (PORT,
+# its sessions, script SCENARIO+SUFFIX); then both medians and the pairs' ratios.
+alternate() {
+  local base=$1 service=$2 suffix=$3 name i
+  shift 3
+  for name in "$@"; do
+    : > "$OUT/baseline-$name.runs"; : > "$OUT/service-$name.runs"
+    for i in $(seq 1 "$RUNS"); do
+      BENCH_SESSIONS=$base wrk_run "$BASE_PORT" "$name" "$DURATION" | tee -a "$OUT/baseline-$name.runs" >&2
+      BENCH_SESSIONS=$service wrk_run "$PORT" "$name$suffix" "$DURATION" | tee -a "$OUT/service-$name.runs" >&2
+    done
+    median "baseline-$name"
+    median "service-$name"
+    pair_ratios "$name"
+  done
+}
+
 # auth_run: the service with API keys (on PORT) against itself without (on BASE_PORT), both on
 # SERVER_CPU; each has its own sessions, so each gets its own list of ids.
 auth_run() {
@@ -67,23 +88,37 @@ auth_run() {
   BENCH_SESSIONS=$OUT/open-sessions.lua wrk_run "$BASE_PORT" get "$WARMUP" > /dev/null
   BENCH_SESSIONS=$OUT/keyed-sessions.lua wrk_run "$PORT" get-key "$WARMUP" > /dev/null
   log "GET and PUT, alternating runs without and with the key (baseline = no authentication)"
-  local name i
-  for name in get put; do
-    : > "$OUT/baseline-$name.runs"; : > "$OUT/service-$name.runs"
-    for i in $(seq 1 "$RUNS"); do
-      BENCH_SESSIONS=$OUT/open-sessions.lua wrk_run "$BASE_PORT" "$name" "$DURATION" \
-        | tee -a "$OUT/baseline-$name.runs" >&2
-      BENCH_SESSIONS=$OUT/keyed-sessions.lua wrk_run "$PORT" "$name-key" "$DURATION" \
-        | tee -a "$OUT/service-$name.runs" >&2
-    done
-    median "baseline-$name"
-    median "service-$name"
-    pair_ratios "$name"
-  done
+  alternate "$OUT/open-sessions.lua" "$OUT/keyed-sessions.lua" -key get put
   stop
   log "done: $OUT/summary.txt"
   cat "$OUT/summary.txt"
 }
+
+# events_run: the service with lifecycle events on (on PORT) against itself with them off (on
+# BASE_PORT), both on SERVER_CPU, the in-memory store: creating a session (which appends a started
+# event to the log) and PUT of an item (which emits nothing). Creates fill each store by the same
+# number of sessions, so both grow alike.
+events_run() {
+  log "both services on CPU $SERVER_CPU; $SESSIONS sessions of $KEYS items each; warm-up ${WARMUP}s each"
+  MANAGEMENT_PORT=9002 start off "$SERVICE_JAR" "$BASE_PORT" "$SERVER_CPU"
+  start on "$SERVICE_JAR" "$PORT" "$SERVER_CPU" -Dsessions.events.enabled=true
+  BENCH_SESSIONS=$OUT/off-sessions.lua CREATE_PORT=$BASE_PORT create_sessions
+  BENCH_SESSIONS=$OUT/on-sessions.lua CREATE_PORT=$PORT create_sessions
+  BENCH_SESSIONS=$OUT/off-sessions.lua wrk_run "$BASE_PORT" put "$WARMUP" > /dev/null
+  BENCH_SESSIONS=$OUT/on-sessions.lua wrk_run "$PORT" put "$WARMUP" > /dev/null
+  log "create (start.lua) and PUT, alternating runs with events off and on (baseline = events off)"
+  alternate "$OUT/off-sessions.lua" "$OUT/on-sessions.lua" "" start put
+  stop
+  log "done: $OUT/summary.txt"
+  cat "$OUT/summary.txt"
+}
+
+if [ "${EVENTS:-0}" = 1 ]; then
+  log "building the service"
+  ./mvnw -B -q package -DskipTests
+  events_run
+  exit 0
+fi
 
 if [ "${AUTH:-0}" = 1 ]; then
   log "building the service"

@@ -166,7 +166,10 @@ public abstract class SessionLifecycleContractTest {
 
     /** Waits for the one event of {@code type} about {@code subject}; fails if there are more. */
     private LoggedEvent single(String subject, String type) {
+        // A read of the shared log may fail now and then while Hot Rod channels are closed under a
+        // listener that another replica of these tests removed; the next read is what counts.
         return await()
+                .ignoreExceptions()
                 .atMost(Duration.ofSeconds(15))
                 .until(() -> events(subject, type), found -> !found.isEmpty())
                 .stream()
@@ -178,12 +181,14 @@ public abstract class SessionLifecycleContractTest {
 
     private void assertQuiet(String subject) {
         Duration quiet = quietPeriod();
-        if (!quiet.isZero()) {
-            await().during(quiet)
+        if (quiet.isZero()) {
+            assertEquals(1, events(subject, LoggedEvent.ENDED).size());
+        } else {
+            await().ignoreExceptions()
+                    .during(quiet)
                     .atMost(quiet.plusSeconds(5))
                     .until(() -> events(subject, LoggedEvent.ENDED).size() == 1);
         }
-        assertEquals(1, events(subject, LoggedEvent.ENDED).size());
     }
 
     private List<LoggedEvent> events(String subject, String type) {
