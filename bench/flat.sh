@@ -4,6 +4,7 @@
 #
 #   bench/flat.sh            full run (about 8 minutes)
 #   QUICK=1 bench/flat.sh    short run to try the script (20,000 sessions; numbers not comparable)
+#   JAVA25=<JDK 25 java binary> is required (the JDK the image runs)
 #
 # Method: two instances of the packaged service run at once on the image's JDK and collector
 # (JDK 25, generational ZGC), the same heap each, pinned to CPU 0; wrk (one thread, 64
@@ -22,7 +23,7 @@ OUT_NAME=$(date -u +%Y%m%dT%H%M%SZ)-flat
 LARGE=${LARGE:-1000000}
 if [ "${QUICK:-0}" = 1 ]; then LARGE=20000; fi
 HEAP=${HEAP:-2g}
-JAVA_BIN=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+JAVA_BIN=${JAVA25:?set JAVA25 to the java binary of a JDK 25}
 export JAVA_BIN
 SMALL_PORT=8080 SMALL_MANAGEMENT=9000 LARGE_PORT=8082 LARGE_MANAGEMENT=9002
 

@@ -10,6 +10,7 @@
 #   HEAP=1536m GC_OPTS="-XX:..."     another heap, more JVM options
 #   FILL_RATE=2500 bench/gc.sh       a fill bounded to about 2,500 sessions a second
 #   LABEL=name                       names the run's files and summary line
+#   JAVA25=<JDK 25 java binary>      required: the JDK the image runs
 #
 # Method: the packaged service runs on JDK 25 (the image's JDK) with the heap the memory overlay
 # gives it (MaxRAMPercentage=75 of its 1536 Mi limit: 1152 MiB), pinned with taskset to
@@ -29,7 +30,7 @@ OUT_NAME=gc-$(date -u +%Y%m%dT%H%M%SZ)
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
 
-JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+JAVA25=${JAVA25:?set JAVA25 to the java binary of a JDK 25}
 MAX_SESSIONS=${MAX_SESSIONS:-1000000}
 HEAP=${HEAP:-1152m}
 COLLECTORS=${COLLECTORS:-"serial parallel g1 zgc"}
