@@ -4,7 +4,9 @@ import dev.sessionstate.config.AuthMode;
 import dev.sessionstate.config.SessionsConfig;
 import dev.sessionstate.core.ItemService;
 import dev.sessionstate.core.ValueType;
+import io.netty.buffer.Unpooled;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -81,7 +83,7 @@ public class ItemRoutes {
         try {
             callers.services(ctx)
                     .items()
-                    .item(ctx.pathParam("id"), ctx.pathParam("key"), ValueType.ANY)
+                    .itemUtf8(ctx.pathParam("id"), ctx.pathParam("key"))
                     .whenComplete((read, failure) -> {
                         if (failure != null) {
                             fail(ctx, failure);
@@ -90,7 +92,8 @@ public class ItemRoutes {
                         ctx.response()
                                 .putHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.JSON)
                                 .putHeader(HttpHeaders.ETAG, EntityTags.of(read.session()))
-                                .end(read.result());
+                                // The stored bytes as they are, rather than a text encoded again.
+                                .end(Buffer.buffer(Unpooled.wrappedBuffer(read.result())));
                     });
         } catch (RuntimeException refused) {
             fail(ctx, refused);
