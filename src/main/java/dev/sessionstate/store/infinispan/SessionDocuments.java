@@ -201,7 +201,7 @@ final class SessionDocuments {
                 }
             }
         }
-        return new SessionProperties(commandParm, lcid, codePage, cookieless);
+        return SessionProperties.of(commandParm, lcid, codePage, cookieless);
     }
 
     /** Each value as the exact slice of the document that holds it. */
