@@ -2,7 +2,6 @@ package dev.sessionstate.core;
 
 import static dev.sessionstate.core.SessionException.Kind.ITEM_NOT_FOUND;
 
-import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
@@ -35,14 +34,11 @@ public final class ItemService {
         });
     }
 
-    /**
-     * Reads one item of any type as the UTF-8 bytes of its JSON text, in a read-only buffer, for
-     * answers that write them as they are.
-     */
-    public CompletionStage<UpdateResult<ByteBuffer>> itemUtf8(String id, String key) {
+    /** Reads one item of any type as the UTF-8 bytes of its JSON text, for answers that write them as they are. */
+    public CompletionStage<UpdateResult<byte[]>> itemUtf8(String id, String key) {
         rules.checkKey(key);
         return sessions.update(id, current -> {
-            ByteBuffer json = current.items().utf8(key);
+            byte[] json = current.items().utf8(key);
             if (json == null) {
                 throw itemNotFound(key);
             }

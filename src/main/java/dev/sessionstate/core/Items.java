@@ -1,6 +1,5 @@
 package dev.sessionstate.core;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -107,12 +106,12 @@ public final class Items {
     }
 
     /**
-     * The JSON text stored under {@code key} as its UTF-8 bytes, in a read-only buffer, or null when
-     * there is none: for answers that write the text as it is, without decoding it.
+     * The JSON text stored under {@code key} as its UTF-8 bytes (a copy), or null when there is
+     * none: for answers that write the text as it is, without decoding it and encoding it again.
      */
-    public ByteBuffer utf8(String key) {
+    public byte[] utf8(String key) {
         int at = indexOf(key);
-        return at < 0 ? null : ByteBuffer.wrap(value(at)).asReadOnlyBuffer();
+        return at < 0 ? null : value(at).clone();
     }
 
     public boolean contains(String key) {
