@@ -9,6 +9,11 @@
 #   SERVER_CPUS=0,1 bench/gc.sh      the service on both CPUs (wrk shares them, niced)
 #   HEAP=1536m GC_OPTS="-XX:..."     another heap, more JVM options
 #   FILL_RATE=2500 bench/gc.sh       a fill bounded to about 2,500 sessions a second
+#   STEADY_RATE=3000 bench/gc.sh     the steady load at about 3,000 requests a second (32
+#                                    connections, each waiting 32,000 / STEADY_RATE ms) instead
+#                                    of 64 connections waiting 4 ms, which saturate the pod
+#   GC_WARMUP=30                     seconds of the steady load before the fill, not counted
+#                                    (the JIT's warm-up); 0 counts the fill from the start
 #   LABEL=name                       names the run's files and summary line
 #   JAVA25=<JDK 25 java binary>      required: the JDK the image runs
 #
@@ -43,6 +48,11 @@ SERVER_CPUS=${SERVER_CPUS:-0}
 GC_OPTS=${GC_OPTS:-}
 FILL_RATE=${FILL_RATE:-0}
 STEADY_CONNECTIONS=64
+STEADY_RATE=${STEADY_RATE:-0}
+if [ "$STEADY_RATE" -gt 0 ]; then
+  STEADY_CONNECTIONS=32
+  export BENCH_DELAY_MS=$(( 32000 / STEADY_RATE ))
+fi
 
 LOAD=(taskset -c "$LOAD_CPU")
 if [[ ",$SERVER_CPUS," == *",$LOAD_CPU,"* || "$SERVER_CPUS" == *-* ]]; then
@@ -98,6 +108,7 @@ steady() {
 for gc in $COLLECTORS; do
   run=$gc${LABEL:+-$LABEL}
   log "$run: heap $HEAP, CPUs $SERVER_CPUS, options '$GC_OPTS', fill rate ${FILL_RATE/#0/unbounded}," \
+    "steady load $STEADY_CONNECTIONS connections waiting ${BENCH_DELAY_MS} ms," \
     "filling to $MAX_SESSIONS sessions under a steady load"
   t0=$(date +%s%3N)
   # shellcheck disable=SC2086 # GC_OPTS holds several options
@@ -105,6 +116,10 @@ for gc in $COLLECTORS; do
     -Xms"$HEAP" -Xmx"$HEAP" -XX:+AlwaysPreTouch -Xlog:safepoint:file="$OUT/$run-safepoint.log":uptimemillis \
     -Xlog:gc:file="$OUT/$run-gc.log":uptimemillis -Dsessions.memory.max-sessions="$MAX_SESSIONS"
   create_sessions
+  if [ "${GC_WARMUP:-30}" -gt 0 ]; then
+    "${LOAD[@]}" wrk -t1 -c"$STEADY_CONNECTIONS" -d"${GC_WARMUP:-30}"s --timeout 5s -s bench/wrk/steady.lua \
+      "http://127.0.0.1:$PORT" > /dev/null
+  fi
   fill_from=$(( $(date +%s%3N) - t0 ))
   : > "$OUT/$run-fill.runs"
   ( while [ ! -f "$OUT/$run.full" ]; do steady >> "$OUT/$run-fill.runs"; done ) &

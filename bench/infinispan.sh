@@ -18,26 +18,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
-ISPN_OFFSET=100
-ISPN_PORT=$((11222 + ISPN_OFFSET))
 OUT_NAME=$(date -u +%Y%m%dT%H%M%SZ)-infinispan
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
 
 log "building the service; resolving the Infinispan server"
 ./mvnw -B -q package -DskipTests
-./mvnw -B -q -f src/test/infinispan/pom.xml dependency:build-classpath -Dmdep.outputFile="$ROOT/target/infinispan-server/classpath.txt"
+resolve_infinispan
 
-start_infinispan() { # the node the tests use (src/test/infinispan/server.sh), its files in OUT
-  SERVER_ROOT=$OUT/infinispan OFFSET=$ISPN_OFFSET JGROUPS_PORT=7990 CLUSTER=bench JAVA_OPTS=-Xmx2g \
-    src/test/infinispan/server.sh > "$OUT/infinispan.log" 2>&1 &
-  PIDS+=("$!")
-  for _ in $(seq 1 600); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$ISPN_PORT/rest/v2/container/health/status")" = 200 ] && return 0
-    sleep 0.1
-  done
-  echo "Infinispan did not start" >&2; exit 1
-}
 
 log "Infinispan node on port $ISPN_PORT; the service on $PORT; $SESSIONS sessions of $KEYS items"
 start_infinispan

@@ -98,6 +98,23 @@ create_sessions() {
 }
 
 
+# The Infinispan node of bench/infinispan.sh and of EVENTS=1 STORE=infinispan bench/run.sh.
+ISPN_OFFSET=100
+ISPN_PORT=$((11222 + ISPN_OFFSET))
+resolve_infinispan() { # the server's class path, as the build resolves it for the tests
+  ./mvnw -B -q -f src/test/infinispan/pom.xml dependency:build-classpath \
+    -Dmdep.outputFile="$ROOT/target/infinispan-server/classpath.txt"
+}
+start_infinispan() { # the node the tests use (src/test/infinispan/server.sh), its files in OUT
+  SERVER_ROOT=$OUT/infinispan OFFSET=$ISPN_OFFSET JGROUPS_PORT=7990 CLUSTER=bench JAVA_OPTS=-Xmx2g \
+    src/test/infinispan/server.sh > "$OUT/infinispan.log" 2>&1 &
+  PIDS+=("$!")
+  for _ in $(seq 1 600); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$ISPN_PORT/rest/v2/container/health/status")" = 200 ] && return 0
+    sleep 0.1
+  done
+  echo "Infinispan did not start" >&2; exit 1
+}
 
 # The container image's JVM options, one a line, as bench/startup.sh uses them; from
 # src/main/docker/Dockerfile.jvm, so that what is measured is what the image runs.

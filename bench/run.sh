@@ -10,7 +10,8 @@
 #   LOAD_ONLY=1 bench/run.sh  GET and PUT only (about 9 minutes): no mix, heap or start-up
 #   EVENTS=1 bench/run.sh   only the cost of lifecycle events (about 4 minutes): creating a session
 #                           and PUT item with sessions.events.enabled=true against the same jar
-#                           with events off, alternating as below
+#                           with events off, alternating as below; STORE=infinispan runs both
+#                           on an Infinispan node, SUBSCRIBERS=N attaches N SSE clients
 #
 # Method: both servers run at once, pinned to CPU 0 (the idle one costs nothing), and wrk (one
 # thread, 64 connections) is pinned to CPU 1. Each server is warmed up with the read-mostly mix;
@@ -95,19 +96,39 @@ auth_run() {
 }
 
 # events_run: the service with lifecycle events on (on PORT) against itself with them off (on
-# BASE_PORT), both on SERVER_CPU, the in-memory store: creating a session (which appends a started
-# event to the log) and PUT of an item (which emits nothing). Creates fill each store by the same
-# number of sessions, so both grow alike.
+# BASE_PORT), both on SERVER_CPU: creating a session (which appends a started event to the log)
+# and PUT of an item (which emits nothing). Creates fill each store by the same number of sessions,
+# so both grow alike. STORE=infinispan: both on one Infinispan node (unpinned), each with its own
+# sessions cache; the events-on service keeps its log in that node. SUBSCRIBERS=N: N SSE clients
+# (curl -N, on LOAD_CPU) read the events-on service's GET /events throughout.
 events_run() {
-  log "both services on CPU $SERVER_CPU; $SESSIONS sessions of $KEYS items each; warm-up ${WARMUP}s each"
-  MANAGEMENT_PORT=9002 start off "$SERVICE_JAR" "$BASE_PORT" "$SERVER_CPU"
-  start on "$SERVICE_JAR" "$PORT" "$SERVER_CPU" -Dsessions.events.enabled=true
+  local store=() on_store=() off_store=() i
+  if [ "${STORE:-memory}" = infinispan ]; then
+    resolve_infinispan
+    start_infinispan
+    store=(-Dsessions.store.kind=infinispan -Dquarkus.infinispan-client.hosts="127.0.0.1:$ISPN_PORT"
+           -Dquarkus.infinispan-client.use-auth=false)
+    off_store=(-Dsessions.infinispan.cache=bench-off)
+    on_store=(-Dsessions.infinispan.cache=bench-on)
+  fi
+  log "both services on CPU $SERVER_CPU, store ${STORE:-memory}; $SESSIONS sessions of $KEYS items each;" \
+    "${SUBSCRIBERS:-0} SSE subscribers; warm-up ${WARMUP}s each"
+  MANAGEMENT_PORT=9002 start off "$SERVICE_JAR" "$BASE_PORT" "$SERVER_CPU" "${store[@]}" "${off_store[@]}"
+  start on "$SERVICE_JAR" "$PORT" "$SERVER_CPU" -Dsessions.events.enabled=true "${store[@]}" "${on_store[@]}"
+  for i in $(seq 1 "${SUBSCRIBERS:-0}"); do
+    taskset -c "$LOAD_CPU" curl -s -N "http://127.0.0.1:$PORT/events" > /dev/null &
+    PIDS+=("$!")
+  done
   BENCH_SESSIONS=$OUT/off-sessions.lua CREATE_PORT=$BASE_PORT create_sessions
   BENCH_SESSIONS=$OUT/on-sessions.lua CREATE_PORT=$PORT create_sessions
   BENCH_SESSIONS=$OUT/off-sessions.lua wrk_run "$BASE_PORT" put "$WARMUP" > /dev/null
   BENCH_SESSIONS=$OUT/on-sessions.lua wrk_run "$PORT" put "$WARMUP" > /dev/null
   log "create (start.lua) and PUT, alternating runs with events off and on (baseline = events off)"
   alternate "$OUT/off-sessions.lua" "$OUT/on-sessions.lua" "" start put
+  if [ "${SUBSCRIBERS:-0}" -gt 0 ]; then
+    curl -s "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" | grep -E '^events_(subscribers|emitted)' \
+      | tee -a "$OUT/summary.txt"
+  fi
   stop
   log "done: $OUT/summary.txt"
   cat "$OUT/summary.txt"
