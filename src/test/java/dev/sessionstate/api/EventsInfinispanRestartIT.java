@@ -142,7 +142,8 @@ class EventsInfinispanRestartIT {
     /** The started and ended event of each session, sorted, as {@code "<type> <subject>"}. */
     private static List<String> expected(List<String> sessions) {
         return sessions.stream()
-                .flatMap(id -> Stream.of("dev.sessionstate.session.started " + id, "dev.sessionstate.session.ended " + id))
+                .flatMap(id ->
+                        Stream.of("dev.sessionstate.session.started " + id, "dev.sessionstate.session.ended " + id))
                 .sorted()
                 .toList();
     }
