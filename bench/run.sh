@@ -126,7 +126,7 @@ events_run() {
   log "create (start.lua) and PUT, alternating runs with events off and on (baseline = events off)"
   alternate "$OUT/off-sessions.lua" "$OUT/on-sessions.lua" "" start put
   if [ "${SUBSCRIBERS:-0}" -gt 0 ]; then
-    curl -s "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" | grep -E '^events_(subscribers|emitted)' \
+    curl -s "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" | grep -E '^events_(subscribers|emitted_total)' \
       | tee -a "$OUT/summary.txt"
   fi
   stop

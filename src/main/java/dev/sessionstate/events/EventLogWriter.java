@@ -15,49 +15,60 @@ import org.jboss.logging.Logger;
  * {@link LoggedEvent#STARTED} at a session's creation, {@link LoggedEvent#ENDED} at its end, with
  * the session id as subject. The store reports each once per cluster, so each is appended once.
  *
- * <p>Appending does not wait: the request or sweep that reported goes on at once. An append that
- * fails (Infinispan away) loses that event; it is logged at WARN and counted in
- * {@code events.append.failures}, tagged by event type.
+ * <p>Appending does not wait: the request or sweep that reported goes on at once. Each event the
+ * log took is counted in {@code events.emitted}; an append that fails (Infinispan away) loses that
+ * event, which is logged at WARN and counted in {@code events.append.failures}; both by event type.
  */
 public final class EventLogWriter implements SessionEvents {
 
     private static final Logger LOG = Logger.getLogger(EventLogWriter.class);
 
     private final EventLog log;
-    private final Counter startsLost;
-    private final Counter endsLost;
+    private final Outcomes starts;
+    private final Outcomes ends;
 
-    /** Registers the failure counters at once, so that they read 0 before the first failure. */
+    /** Registers the counters at once, so that they read 0 before the first event. */
     public EventLogWriter(EventLog log, MeterRegistry registry) {
         this.log = log;
-        this.startsLost = failures(registry, LoggedEvent.STARTED);
-        this.endsLost = failures(registry, LoggedEvent.ENDED);
+        this.starts = new Outcomes(registry, LoggedEvent.STARTED);
+        this.ends = new Outcomes(registry, LoggedEvent.ENDED);
     }
 
     @Override
     public void started(Session session) {
-        append(LoggedEvent.STARTED, session, session.createdAt(), EventData.started(session), startsLost);
+        append(LoggedEvent.STARTED, session, session.createdAt(), EventData.started(session), starts);
     }
 
     @Override
     public void ended(Session finalState, EndReason reason, Instant endedAt) {
-        append(LoggedEvent.ENDED, finalState, endedAt, EventData.ended(finalState, reason, endedAt), endsLost);
+        append(LoggedEvent.ENDED, finalState, endedAt, EventData.ended(finalState, reason, endedAt), ends);
     }
 
-    private void append(String type, Session session, Instant time, String data, Counter failures) {
+    private void append(String type, Session session, Instant time, String data, Outcomes outcomes) {
         log.append(type, session.application(), session.id(), time, data).whenComplete((event, failure) -> {
-            if (failure != null) {
-                failures.increment();
+            if (failure == null) {
+                outcomes.emitted().increment();
+            } else {
+                outcomes.failed().increment();
                 // Never the session id: the log must not help anyone take over a session.
                 LOG.warnf("A %s event could not be logged and is lost: %s", type, failure.toString());
             }
         });
     }
 
-    private static Counter failures(MeterRegistry registry, String type) {
-        return Counter.builder("events.append.failures")
-                .description("Lifecycle events lost because the event log did not take them")
-                .tag("type", type)
-                .register(registry);
+    /** The two counters of one event type. */
+    private record Outcomes(Counter emitted, Counter failed) {
+
+        Outcomes(MeterRegistry registry, String type) {
+            this(
+                    Counter.builder("events.emitted")
+                            .description("Lifecycle events appended to the event log, to be streamed and delivered")
+                            .tag("type", type)
+                            .register(registry),
+                    Counter.builder("events.append.failures")
+                            .description("Lifecycle events lost because the event log did not take them")
+                            .tag("type", type)
+                            .register(registry));
+        }
     }
 }

@@ -19,7 +19,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
-/** Appends that the log refuses are counted by type in {@code events.append.failures}; the others are logged. */
+/**
+ * Appends that the log refuses are counted by type in {@code events.append.failures}; the others are logged and
+ * counted in {@code events.emitted}.
+ */
 class EventLogWriterTest {
 
     private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
@@ -32,6 +35,8 @@ class EventLogWriterTest {
     void failuresReadZeroBeforeAnyAppend() {
         assertEquals(0, failures(LoggedEvent.STARTED));
         assertEquals(0, failures(LoggedEvent.ENDED));
+        assertEquals(0, emitted(LoggedEvent.STARTED));
+        assertEquals(0, emitted(LoggedEvent.ENDED));
     }
 
     @Test
@@ -47,10 +52,16 @@ class EventLogWriterTest {
 
         assertEquals(1, failures(LoggedEvent.STARTED));
         assertEquals(1, failures(LoggedEvent.ENDED));
+        assertEquals(0, emitted(LoggedEvent.STARTED));
+        assertEquals(1, emitted(LoggedEvent.ENDED));
         List<LoggedEvent> logged = log.after(0, 10).toCompletableFuture().join();
         assertEquals(
                 List.of(LoggedEvent.ENDED),
                 logged.stream().map(LoggedEvent::type).toList());
+    }
+
+    private double emitted(String type) {
+        return registry.get("events.emitted").tag("type", type).counter().count();
     }
 
     private double failures(String type) {
