@@ -11,7 +11,9 @@
 # connections) is pinned to CPU 1. Both get the same SESSIONS sessions of KEYS items; the large
 # one is then filled with sessions of two small items up to LARGE sessions. After a warm-up of
 # both, their GET and PUT runs alternate, RUNS times DURATION seconds each, on the SESSIONS
-# sessions of each, so that what differs is the number of sessions held. Stop-the-world pauses
+# sessions of each, so that what differs is the number of sessions held; while one is measured the
+# other is stopped (SIGSTOP; FREEZE_IDLE=0 leaves it running), so that its collector and timers
+# take no CPU from it. Stop-the-world pauses
 # come from each JVM's safepoint log (every ZGC pause is a safepoint). Results go to
 # bench/results/<timestamp>-flat/; bench/RESULTS.md records them.
 set -euo pipefail
@@ -44,7 +46,15 @@ pauses() {
     $1 >= from { n++; if ($2 > max) max = $2 }
     END { printf "max_pause_ms=%.1f safepoints=%d", max / 1e6, n }'
 }
+# only NAME: resumes that instance and stops the other (SIGSTOP), so that the idle one's JIT,
+# collector and sweeper take no CPU from the measured one; FREEZE_IDLE=0 leaves both running
+only() {
+  [ "${FREEZE_IDLE:-1}" = 1 ] || return 0
+  if [ "$1" = small ]; then kill -STOP "$LARGE_PID"; kill -CONT "$SMALL_PID"
+  else kill -STOP "$SMALL_PID"; kill -CONT "$LARGE_PID"; fi
+}
 run() { # run NAME PORT SCRIPT
+  only "$1"
   BENCH_SESSIONS=$OUT/$1-sessions.lua wrk_run "$2" "$3" "$DURATION" | tee -a "$OUT/$1-$3.runs" >&2
 }
 
@@ -64,7 +74,9 @@ echo "filled sessions=$(active "$LARGE_MANAGEMENT") seconds=$(( (fill_to - fill_
   "$(pauses "$OUT/large-safepoint.log" "$fill_from")" | tee -a "$OUT/summary.txt"
 
 log "warm-up ${WARMUP}s of the mix on each; then GET and PUT, alternating small and large"
+only small
 BENCH_SESSIONS=$OUT/small-sessions.lua wrk_run "$SMALL_PORT" mix "$WARMUP" > /dev/null
+only large
 BENCH_SESSIONS=$OUT/large-sessions.lua wrk_run "$LARGE_PORT" mix "$WARMUP" > /dev/null
 from_small=$(uptime_ms "$SMALL_PID")
 from_large=$(uptime_ms "$LARGE_PID")
@@ -80,6 +92,7 @@ for script in get put; do
     | sed -E 's/.*req_s=([0-9.]+).*req_s=([0-9.]+).*/\1 \2/' | awk '{printf "%d\n", 100 * $1 / $2 + 0.5}' \
     | paste -sd, - | sed "s/^/pairs-$script large_over_small_pct=/" | tee -a "$OUT/summary.txt"
 done
+kill -CONT "$SMALL_PID" "$LARGE_PID"
 echo "measured small: $(pauses "$OUT/small-safepoint.log" "$from_small")" | tee -a "$OUT/summary.txt"
 echo "measured large: $(pauses "$OUT/large-safepoint.log" "$from_large") sessions=$(active "$LARGE_MANAGEMENT")" \
   | tee -a "$OUT/summary.txt"
