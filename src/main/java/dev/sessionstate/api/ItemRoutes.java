@@ -50,7 +50,6 @@ public class ItemRoutes {
     /** Before {@link RequestChecks} and Quarkus' authentication (-200): with authentication off. */
     static final int ORDER_WITHOUT_AUTH = RequestChecks.ORDER_WITHOUT_AUTH - 1;
 
-
     private final Callers callers;
     private final ItemWrites writes;
     private final ProblemResponses problems;
