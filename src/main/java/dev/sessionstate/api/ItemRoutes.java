@@ -5,7 +5,9 @@ import dev.sessionstate.config.SessionsConfig;
 import dev.sessionstate.core.ItemService;
 import dev.sessionstate.core.UpdateResult;
 import dev.sessionstate.core.ValueType;
+import io.netty.buffer.Unpooled;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -14,6 +16,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
@@ -108,9 +111,9 @@ public class ItemRoutes {
             return;
         }
         timed(ctx, readTimers);
-        CompletionStage<UpdateResult<String>> item;
+        CompletionStage<UpdateResult<ByteBuffer>> item;
         try {
-            item = callers.services(ctx).items().item(path.id(), path.key(), ValueType.ANY);
+            item = callers.services(ctx).items().itemUtf8(path.id(), path.key());
         } catch (RuntimeException refused) {
             fail(ctx, refused);
             return;
@@ -123,7 +126,8 @@ public class ItemRoutes {
             ctx.response()
                     .putHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.JSON)
                     .putHeader(HttpHeaders.ETAG, EntityTags.of(read.session()))
-                    .end(read.result());
+                    // The stored bytes as they are, rather than a text encoded again.
+                    .end(Buffer.buffer(Unpooled.wrappedBuffer(read.result())));
         });
     }
 

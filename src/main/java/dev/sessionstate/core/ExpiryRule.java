@@ -29,12 +29,12 @@ public record ExpiryRule(Duration touchInterval) {
 
     /** How long the stored access time of {@code session} may lag the real one. */
     public Duration grace(Session session) {
-        if (touchInterval.isZero()) {
-            return Duration.ZERO;
-        }
-        // A tenth of whole seconds is whole milliseconds; Duration.dividedBy divides through BigDecimal.
-        Duration tenth = Duration.ofMillis(session.timeoutSeconds() * 100L);
-        return touchInterval.compareTo(tenth) < 0 ? touchInterval : tenth;
+        return Duration.ofMillis(graceMillis(session));
+    }
+
+    /** {@link #grace} in whole milliseconds, as session times are kept. */
+    private long graceMillis(Session session) {
+        return Math.min(touchInterval.toMillis(), session.timeoutSeconds() * 100L);
     }
 
     /**
@@ -42,8 +42,9 @@ public record ExpiryRule(Duration touchInterval) {
      * its maximum lifetime.
      */
     public boolean isExpired(Session stored, Instant now) {
-        return reachedMaxLifetime(stored, now)
-                || !now.isBefore(stored.idleExpiresAt().plus(grace(stored)));
+        // The session's times are whole milliseconds, so comparing them with now's whole milliseconds is exact.
+        long nowMillis = now.toEpochMilli();
+        return reachedMaxLifetime(stored, nowMillis) || nowMillis >= stored.idleExpiresAtMillis() + graceMillis(stored);
     }
 
     /**
@@ -51,8 +52,11 @@ public record ExpiryRule(Duration touchInterval) {
      * is what ended it.
      */
     public static boolean reachedMaxLifetime(Session stored, Instant now) {
-        Instant absolute = stored.absoluteExpiresAt();
-        return absolute != null && !now.isBefore(absolute);
+        return reachedMaxLifetime(stored, now.toEpochMilli());
+    }
+
+    private static boolean reachedMaxLifetime(Session stored, long nowMillis) {
+        return stored.maxLifetimeSeconds() != 0 && nowMillis >= stored.absoluteExpiresAtMillis();
     }
 
     /**
@@ -77,7 +81,7 @@ public record ExpiryRule(Duration touchInterval) {
                 || !Objects.equals(next.lease(), current.lease())) {
             return true;
         }
-        Duration moved = Duration.between(current.lastAccessedAt(), next.lastAccessedAt());
-        return !moved.isZero() && moved.compareTo(grace(current)) >= 0;
+        long moved = next.lastAccessedAtMillis() - current.lastAccessedAtMillis();
+        return moved != 0 && moved >= graceMillis(current);
     }
 }

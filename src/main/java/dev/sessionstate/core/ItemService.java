@@ -34,6 +34,18 @@ public final class ItemService {
         });
     }
 
+    /** Reads one item of any type as the UTF-8 bytes of its JSON text, for answers that write them as they are. */
+    public CompletionStage<UpdateResult<byte[]>> itemUtf8(String id, String key) {
+        rules.checkKey(key);
+        return sessions.update(id, current -> {
+            byte[] json = current.items().utf8(key);
+            if (json == null) {
+                throw itemNotFound(key);
+            }
+            return new UpdateResult<>(current, json);
+        });
+    }
+
     /** Stores one item; the result says whether the key was new. */
     public CompletionStage<UpdateResult<Boolean>> putItem(
             String id, String key, String json, ValueType type, Precondition precondition, boolean createOnly) {

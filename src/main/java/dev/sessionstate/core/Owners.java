@@ -98,7 +98,7 @@ public final class Owners {
             }
             // Entries still on their way to the store are the newest of all: never evicted.
             found.values().stream()
-                    .sorted(Comparator.comparing(Session::lastAccessedAt))
+                    .sorted(Comparator.comparingLong(Session::lastAccessedAtMillis))
                     .limit(excess)
                     .forEach(oldest -> {
                         next.remove(oldest.id());
@@ -126,7 +126,7 @@ public final class Owners {
                             return prune(current.members(), found, now);
                         }))
                 .thenApply(ignored -> {
-                    listed.sort(Comparator.comparing(Session::createdAt)
+                    listed.sort(Comparator.comparingLong(Session::createdAtMillis)
                             .thenComparing(Session::id)
                             .reversed());
                     return listed;

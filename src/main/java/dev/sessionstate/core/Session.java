@@ -1,6 +1,5 @@
 package dev.sessionstate.core;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -21,13 +20,18 @@ import java.time.Instant;
  * it. {@code owner} is the caller's name for whose session it is (a user id or a browser's
  * cookie), or null. {@code maxLifetimeSeconds} is the hard maximum lifetime counted from
  * {@code createdAt}, 0 for none.
+ *
+ * <p>A store holds one per session, so the two times are kept as milliseconds since the epoch
+ * ({@code createdAtMillis}, {@code lastAccessedAtMillis}) rather than as {@link Instant}s (bench/RESULTS.md,
+ * "Heap per session"): instants given to a constructor or to {@link #touchedAt} lose what they have
+ * below a millisecond. {@link #createdAt()} and {@link #lastAccessedAt()} give them as instants.
  */
 public record Session(
         String id,
         String application,
         String owner,
-        Instant createdAt,
-        Instant lastAccessedAt,
+        long createdAtMillis,
+        long lastAccessedAtMillis,
         int timeoutSeconds,
         int maxLifetimeSeconds,
         boolean readOnly,
@@ -39,6 +43,37 @@ public record Session(
 
     /** The application of every session when callers are not told apart (authentication off). */
     public static final String DEFAULT_APPLICATION = "default";
+
+    /** A session with its times as instants. */
+    public Session(
+            String id,
+            String application,
+            String owner,
+            Instant createdAt,
+            Instant lastAccessedAt,
+            int timeoutSeconds,
+            int maxLifetimeSeconds,
+            boolean readOnly,
+            SessionProperties properties,
+            Items items,
+            long version,
+            Lease lease,
+            long fence) {
+        this(
+                id,
+                application,
+                owner,
+                createdAt.toEpochMilli(),
+                lastAccessedAt.toEpochMilli(),
+                timeoutSeconds,
+                maxLifetimeSeconds,
+                readOnly,
+                properties,
+                items,
+                version,
+                lease,
+                fence);
+    }
 
     /** A session of the default application, without owner or maximum lifetime, that was never leased. */
     public Session(
@@ -54,8 +89,8 @@ public record Session(
                 id,
                 DEFAULT_APPLICATION,
                 null,
-                createdAt,
-                lastAccessedAt,
+                createdAt.toEpochMilli(),
+                lastAccessedAt.toEpochMilli(),
                 timeoutSeconds,
                 0,
                 readOnly,
@@ -77,8 +112,8 @@ public record Session(
                 id,
                 newApplication,
                 newOwner,
-                createdAt,
-                lastAccessedAt,
+                createdAtMillis,
+                lastAccessedAtMillis,
                 timeoutSeconds,
                 newMaxLifetimeSeconds,
                 readOnly,
@@ -89,33 +124,54 @@ public record Session(
                 fence);
     }
 
+    /** When the session was created. */
+    public Instant createdAt() {
+        return Instant.ofEpochMilli(createdAtMillis);
+    }
+
+    /** When the session was last accessed. */
+    public Instant lastAccessedAt() {
+        return Instant.ofEpochMilli(lastAccessedAtMillis);
+    }
+
     /** When the session expires unless it is accessed before: the earlier of its idle and absolute expiries. */
     public Instant expiresAt() {
-        Instant idle = idleExpiresAt();
-        Instant absolute = absoluteExpiresAt();
-        return absolute != null && absolute.isBefore(idle) ? absolute : idle;
+        long idle = idleExpiresAtMillis();
+        return Instant.ofEpochMilli(maxLifetimeSeconds == 0 ? idle : Math.min(idle, absoluteExpiresAtMillis()));
     }
 
     /** The last access plus the idle timeout. */
     public Instant idleExpiresAt() {
-        return lastAccessedAt.plus(Duration.ofSeconds(timeoutSeconds));
+        return Instant.ofEpochMilli(idleExpiresAtMillis());
     }
 
     /** When the maximum lifetime ends, or null when the session has none. */
     public Instant absoluteExpiresAt() {
-        return maxLifetimeSeconds == 0 ? null : createdAt.plusSeconds(maxLifetimeSeconds);
+        return maxLifetimeSeconds == 0 ? null : Instant.ofEpochMilli(absoluteExpiresAtMillis());
+    }
+
+    /** {@link #idleExpiresAt()} in milliseconds since the epoch. */
+    long idleExpiresAtMillis() {
+        return lastAccessedAtMillis + timeoutSeconds * 1000L;
+    }
+
+    /** {@link #absoluteExpiresAt()} in milliseconds since the epoch, for a session with a maximum lifetime. */
+    long absoluteExpiresAtMillis() {
+        return createdAtMillis + maxLifetimeSeconds * 1000L;
     }
 
     /** This session accessed at {@code now}; the version is unchanged. */
     public Session touchedAt(Instant now) {
-        return now.equals(lastAccessedAt)
+        long nowMillis = now.toEpochMilli();
+        return nowMillis == lastAccessedAtMillis
                 ? this
-                : with(now, timeoutSeconds, maxLifetimeSeconds, readOnly, properties, items, version);
+                : with(nowMillis, timeoutSeconds, maxLifetimeSeconds, readOnly, properties, items, version);
     }
 
     /** This session with new items, one version later. */
     public Session withItems(Items newItems) {
-        return with(lastAccessedAt, timeoutSeconds, maxLifetimeSeconds, readOnly, properties, newItems, version + 1);
+        return with(
+                lastAccessedAtMillis, timeoutSeconds, maxLifetimeSeconds, readOnly, properties, newItems, version + 1);
     }
 
     /** This session with new settings and properties, one version later. */
@@ -127,7 +183,7 @@ public record Session(
     public Session withSettings(
             int newTimeoutSeconds, int newMaxLifetimeSeconds, boolean newReadOnly, SessionProperties newProperties) {
         return with(
-                lastAccessedAt,
+                lastAccessedAtMillis,
                 newTimeoutSeconds,
                 newMaxLifetimeSeconds,
                 newReadOnly,
@@ -152,7 +208,7 @@ public record Session(
     }
 
     private Session with(
-            Instant newLastAccessedAt,
+            long newLastAccessedAtMillis,
             int newTimeoutSeconds,
             int newMaxLifetimeSeconds,
             boolean newReadOnly,
@@ -163,8 +219,8 @@ public record Session(
                 id,
                 application,
                 owner,
-                createdAt,
-                newLastAccessedAt,
+                createdAtMillis,
+                newLastAccessedAtMillis,
                 newTimeoutSeconds,
                 newMaxLifetimeSeconds,
                 newReadOnly,
@@ -180,8 +236,8 @@ public record Session(
                 id,
                 application,
                 owner,
-                createdAt,
-                lastAccessedAt,
+                createdAtMillis,
+                lastAccessedAtMillis,
                 timeoutSeconds,
                 maxLifetimeSeconds,
                 readOnly,

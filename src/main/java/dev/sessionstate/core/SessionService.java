@@ -80,7 +80,7 @@ public final class SessionService {
         int maxLifetime = lifetimes.atCreate(request.maxLifetimeSeconds());
         Items items = rules.startingItems(request.items());
         Instant now = clock.instant();
-        SessionProperties properties = new SessionProperties(null, null, null, request.cookieless());
+        SessionProperties properties = SessionProperties.of(null, null, null, request.cookieless());
         Session session = new Session(
                 ids.next(),
                 application,
@@ -141,7 +141,7 @@ public final class SessionService {
     public CompletionStage<Session> patch(String id, SessionPatch patch, Precondition precondition) {
         return write(id, precondition, current -> {
                     SessionProperties p = current.properties();
-                    SessionProperties next = new SessionProperties(
+                    SessionProperties next = SessionProperties.of(
                             patch.commandParm().apply(p.commandParm(), null),
                             patch.lcid().apply(p.lcid(), null),
                             patch.codePage().apply(p.codePage(), null),

@@ -41,7 +41,7 @@ class ItemRoutesTest {
     @Test
     void bothWaysReadAlike() {
         String id = createSession(
-                "{\"items\":{\"cart\":{\"sku\":\"A-1\",\"qty\":2},\"n\":12345678901234567890,\"s\":\"é\\u00e9\"}}");
+                "{\"items\":{\"cart\":{\"sku\":\"A-1\",\"qty\":2},\"n\":12345678901234567890,\"s\":\"é\\u00e9😀\"}}");
         for (String path : List.of(
                 "/sessions/" + id + "/items/cart",
                 "/sessions/" + id + "/items/n",

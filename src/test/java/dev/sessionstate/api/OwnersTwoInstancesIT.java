@@ -1,5 +1,6 @@
 package dev.sessionstate.api;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -43,6 +45,16 @@ class OwnersTwoInstancesIT {
                 "quarkus.infinispan-client.use-auth", "false");
         first = new ServiceProcess(8093, config).start();
         second = new ServiceProcess(8094, config).start();
+        // Each instance finds (or creates) the owners' cache on first use, which on a busy host can take
+        // longer than the operation timeout and answer 503: do it before the simultaneous creates.
+        for (ServiceProcess instance : List.of(first, second)) {
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> on(instance)
+                            .queryParam("owner", "warm-up")
+                            .get("/sessions")
+                            .then()
+                            .statusCode(200));
+        }
     }
 
     @AfterAll

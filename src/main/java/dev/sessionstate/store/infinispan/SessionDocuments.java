@@ -201,7 +201,7 @@ final class SessionDocuments {
                 }
             }
         }
-        return new SessionProperties(commandParm, lcid, codePage, cookieless);
+        return SessionProperties.of(commandParm, lcid, codePage, cookieless);
     }
 
     /** Each value as the exact slice of the document that holds it. */
@@ -214,12 +214,9 @@ final class SessionDocuments {
         return items.build();
     }
 
+    /** Room for the items: a text has no more characters than UTF-8 bytes; each item adds quotes, a colon, a comma. */
     private static int charsOfItems(Items items) {
-        int chars = 0;
-        for (var item : items.asMap().entrySet()) {
-            chars += item.getKey().length() + item.getValue().length() + 4;
-        }
-        return chars;
+        return items.bytes() + 4 * items.size();
     }
 
     /** {@code value} as a JSON string, or null. */

@@ -118,7 +118,7 @@ class SessionDocumentsTest {
         Session session = new Session(
                 "abc",
                 Instant.parse("2026-11-22T06:00:00Z"),
-                Instant.parse("2026-11-22T06:00:00.000001Z"),
+                Instant.parse("2026-11-22T06:00:00.001Z"),
                 60,
                 false,
                 SessionProperties.NONE,
@@ -129,7 +129,7 @@ class SessionDocumentsTest {
 
         assertEquals("abc", json.get("id").asText());
         assertEquals("2026-11-22T06:00:00Z", json.get("createdAt").asText());
-        assertEquals("2026-11-22T06:00:00.000001Z", json.get("lastAccessedAt").asText());
+        assertEquals("2026-11-22T06:00:00.001Z", json.get("lastAccessedAt").asText());
         assertEquals(60, json.get("timeoutSeconds").asInt());
         assertEquals(3, json.get("version").asLong());
         assertEquals(true, json.get("properties").get("lcid").isNull());
@@ -152,6 +152,20 @@ class SessionDocumentsTest {
         assertEquals("[1, 2]", session.items().get("b"));
         assertEquals("\"x\"", session.items().get("a"));
         assertEquals(java.util.List.of("b", "a"), session.items().keys());
+    }
+
+    /** Documents written when sessions kept their times to the microsecond still read, to the millisecond. */
+    @Test
+    void timesFinerThanAMillisecondReadToTheMillisecond() {
+        String document = "{\"id\":\"s\",\"createdAt\":\"2026-11-22T05:00:00.000999Z\","
+                + "\"lastAccessedAt\":\"2026-11-22T06:00:00.123456Z\",\"timeoutSeconds\":30,\"readOnly\":false,"
+                + "\"version\":1,\"items\":{\"a\":1}}";
+
+        Session session = documents.read(document);
+
+        assertEquals(Instant.parse("2026-11-22T05:00:00Z"), session.createdAt());
+        assertEquals(Instant.parse("2026-11-22T06:00:00.123Z"), session.lastAccessedAt());
+        assertEquals("1", session.items().get("a"));
     }
 
     @Test
