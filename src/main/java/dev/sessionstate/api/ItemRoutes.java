@@ -16,7 +16,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
@@ -111,7 +110,7 @@ public class ItemRoutes {
             return;
         }
         timed(ctx, readTimers);
-        CompletionStage<UpdateResult<ByteBuffer>> item;
+        CompletionStage<UpdateResult<byte[]>> item;
         try {
             item = callers.services(ctx).items().itemUtf8(path.id(), path.key());
         } catch (RuntimeException refused) {
