@@ -41,8 +41,8 @@ mapfile -t TRAINING_OPTIONS < <(image_training_options)
 build() {
   log "packaging: fast-jar (target/quarkus-app) and aot-jar (target/image-app), service and bare app"
   ./mvnw -B -q package -DskipTests
-  ./mvnw -B -q quarkus:build -DskipTests -Dquarkus.package.jar.type=aot-jar \
-    -Dquarkus.package.output-directory=image-app
+  # package, not quarkus:build alone: the package phase also drops the generated OpenAPI document (pom.xml)
+  ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.type=aot-jar -Dquarkus.package.output-directory=image-app
   ./mvnw -B -q -f "$BARE/pom.xml" package
   ./mvnw -B -q -f "$BARE/pom.xml" quarkus:build -Dquarkus.package.jar.type=aot-jar \
     -Dquarkus.package.output-directory=image-app

@@ -80,7 +80,7 @@ public class ServiceWiring {
             Instance<RemoteCacheManager> infinispan) {
         SessionsConfig.Events eventConfig = config.events();
         boolean eventsOn = eventConfig.enabled();
-        SessionEvents events = eventsOn ? metrics.andThen(new EventLogWriter(log)) : metrics;
+        SessionEvents events = eventsOn ? metrics.andThen(new EventLogWriter(log, registry)) : metrics;
         SessionStore store = switch (config.store().kind()) {
             case memory -> memoryStore(config.memory(), applicationMaxSessions(config), clock, events, eventsOn);
             // The Hot Rod client is asked for on first use, so the memory store never creates one.

@@ -47,6 +47,16 @@ public interface EventLog extends AutoCloseable {
      */
     AutoCloseable listen(Consumer<LoggedEvent> listener);
 
+    /**
+     * Calls {@code missed} in this process whenever the {@link #listen} listeners may have missed
+     * events: when the log stops hearing the events of other replicas (Infinispan went away) and
+     * again when it hears them once more. A live reader must then read the log again from its last
+     * event. Closing the handle stops the calls. A log that cannot miss events never calls it.
+     */
+    default AutoCloseable onMissed(Runnable missed) {
+        return () -> {};
+    }
+
     /** Releases the log's resources. */
     @Override
     default void close() {}

@@ -22,9 +22,9 @@ import org.jboss.logging.Logger;
 /**
  * The streams of {@code GET /events}: for each subscriber, its application's events from the
  * {@link EventLog}, replayed after the id it last received (from whichever replica appended them),
- * then live, with keep-alive comments while idle. A stream that fails (the log unreachable, a
- * client too slow for its buffer) completes, so that the connection ends and the client resumes
- * with {@code Last-Event-ID}.
+ * then live, with keep-alive comments while idle. A stream that fails (the log unreachable, live
+ * events possibly missed, a client too slow for its buffer) completes, so that the connection
+ * ends and the client resumes with {@code Last-Event-ID}.
  */
 public final class EventFeed implements AutoCloseable {
 
@@ -74,6 +74,9 @@ public final class EventFeed implements AutoCloseable {
         FeedSubscriber subscriber = new FeedSubscriber(out, application);
         EventLog events = log.get();
         AutoCloseable listening = events.listen(subscriber::heard);
+        // The stream ends, and its client resumes after its last event: the log has what was missed.
+        AutoCloseable missing =
+                events.onMissed(() -> subscriber.fail(new IllegalStateException("Live events may have been missed")));
         long every = keepAlive.toMillis();
         ScheduledFuture<?> ticks = ticker.scheduleAtFixedRate(subscriber::tick, every, every, TimeUnit.MILLISECONDS);
         subscribers.incrementAndGet();
@@ -81,6 +84,7 @@ public final class EventFeed implements AutoCloseable {
             subscribers.decrementAndGet();
             ticks.cancel(false);
             closeQuietly(listening);
+            closeQuietly(missing);
         });
         if (lastEventId == null) {
             subscriber.goLive();

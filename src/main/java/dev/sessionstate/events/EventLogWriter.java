@@ -5,8 +5,9 @@ import dev.sessionstate.core.EventLog;
 import dev.sessionstate.core.LoggedEvent;
 import dev.sessionstate.core.Session;
 import dev.sessionstate.core.SessionEvents;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -15,41 +16,48 @@ import org.jboss.logging.Logger;
  * the session id as subject. The store reports each once per cluster, so each is appended once.
  *
  * <p>Appending does not wait: the request or sweep that reported goes on at once. An append that
- * fails (Infinispan away) loses that event; it is logged and counted in {@link #lost()}.
+ * fails (Infinispan away) loses that event; it is logged at WARN and counted in
+ * {@code events.append.failures}, tagged by event type.
  */
 public final class EventLogWriter implements SessionEvents {
 
     private static final Logger LOG = Logger.getLogger(EventLogWriter.class);
 
     private final EventLog log;
-    private final AtomicLong lost = new AtomicLong();
+    private final Counter startsLost;
+    private final Counter endsLost;
 
-    public EventLogWriter(EventLog log) {
+    /** Registers the failure counters at once, so that they read 0 before the first failure. */
+    public EventLogWriter(EventLog log, MeterRegistry registry) {
         this.log = log;
+        this.startsLost = failures(registry, LoggedEvent.STARTED);
+        this.endsLost = failures(registry, LoggedEvent.ENDED);
     }
 
     @Override
     public void started(Session session) {
-        append(LoggedEvent.STARTED, session, session.createdAt(), EventData.started(session));
+        append(LoggedEvent.STARTED, session, session.createdAt(), EventData.started(session), startsLost);
     }
 
     @Override
     public void ended(Session finalState, EndReason reason, Instant endedAt) {
-        append(LoggedEvent.ENDED, finalState, endedAt, EventData.ended(finalState, reason, endedAt));
+        append(LoggedEvent.ENDED, finalState, endedAt, EventData.ended(finalState, reason, endedAt), endsLost);
     }
 
-    /** Events that could not be appended since start. */
-    public long lost() {
-        return lost.get();
-    }
-
-    private void append(String type, Session session, Instant time, String data) {
+    private void append(String type, Session session, Instant time, String data, Counter failures) {
         log.append(type, session.application(), session.id(), time, data).whenComplete((event, failure) -> {
             if (failure != null) {
-                lost.incrementAndGet();
+                failures.increment();
                 // Never the session id: the log must not help anyone take over a session.
                 LOG.warnf("A %s event could not be logged and is lost: %s", type, failure.toString());
             }
         });
+    }
+
+    private static Counter failures(MeterRegistry registry, String type) {
+        return Counter.builder("events.append.failures")
+                .description("Lifecycle events lost because the event log did not take them")
+                .tag("type", type)
+                .register(registry);
     }
 }

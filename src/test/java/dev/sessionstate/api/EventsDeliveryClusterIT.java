@@ -27,8 +27,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Event delivery with three instances of the packaged service on one Infinispan: every event
  * reaches the webhook receiver (a real HTTP server here, checking signatures) once, whichever
  * instance produced it; an SSE client that reconnects to another instance with
- * {@code Last-Event-ID} misses nothing; and events pending while the instance that delivers them is
- * killed with {@code kill -9} are delivered by another once its lease runs out.
+ * {@code Last-Event-ID} misses nothing; and events pending while the instance that delivers them
+ * (found by its metrics: the one that retries refused events) is killed with {@code kill -9} are
+ * delivered by another once its lease runs out.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EventsDeliveryClusterIT {
@@ -56,7 +57,6 @@ class EventsDeliveryClusterIT {
                 "sessions.events.delivery.retry-base", "200MS",
                 "sessions.events.delivery.retry-cap", "1S",
                 "sessions.events.delivery.attempts", "100"));
-        // Started one after the other: the first takes the endpoint's lease as it starts.
         for (int port : new int[] {8095, 8096, 8097}) {
             replicas.add(new ServiceProcess(port, config).start());
         }
@@ -132,17 +132,42 @@ class EventsDeliveryClusterIT {
     @Order(3)
     void eventsPendingWhenTheDeliveringReplicaIsKilledAreStillDelivered() {
         receiver.refuse(true);
+        Map<ServiceProcess, Double> retriedBefore = new HashMap<>();
+        replicas.forEach(replica -> retriedBefore.put(replica, retried(replica)));
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             ids.add(create(replicas.get(1), "{}"));
         }
         await().atMost(WAIT)
                 .until(() -> ids.stream().allMatch(id -> !received(id).isEmpty()));
-        replicas.get(0).kill();
+        // The replica that holds the endpoint's lease is the one that retries the refused events.
+        List<ServiceProcess> delivering = await().atMost(WAIT)
+                .until(
+                        () -> replicas.stream()
+                                .filter(replica -> retried(replica) > retriedBefore.get(replica))
+                                .toList(),
+                        found -> !found.isEmpty());
+        assertEquals(1, delivering.size(), "one replica delivers to the endpoint");
+        delivering.get(0).kill();
         receiver.refuse(false);
 
         await().atMost(WAIT)
                 .until(() -> ids.stream().allMatch(id -> acknowledged(id).size() == 1));
+    }
+
+    /** What the replica's {@code events_retried_total} for the endpoint reads (0 before its first retry). */
+    private static double retried(ServiceProcess replica) {
+        String metrics = given().baseUri(replica.managementUri())
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith("events_retried_total{")
+                        && line.contains("endpoint=\"" + WebhookReceiver.CLUSTER + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private static List<Received> received(String sessionId) {

@@ -1,6 +1,7 @@
 package dev.sessionstate.api;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -93,6 +94,21 @@ final class SseClient implements AutoCloseable {
             frame = next();
         }
         return frame;
+    }
+
+    /** Waits until the server ends the stream, reading its comments; fails on an event, or when it does not end. */
+    void awaitEnd() {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!ended()) {
+            assertTrue(System.nanoTime() < deadline, "The stream did not end within " + WAIT);
+            try {
+                Frame frame = frames.poll(100, TimeUnit.MILLISECONDS);
+                assertTrue(frame == null || frame.isComment(), () -> "An event where the stream should end: " + frame);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** Whether the server ended the stream (after every frame it sent was read). */

@@ -5,6 +5,7 @@ import dev.sessionstate.core.Session;
 import dev.sessionstate.core.SessionStore;
 import dev.sessionstate.store.memory.InMemoryEventLog;
 import dev.sessionstate.store.memory.InMemorySessionStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +16,8 @@ class InMemoryLifecycleTest extends SessionLifecycleContractTest {
     private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
 
     private final InMemoryEventLog log = new InMemoryEventLog(() -> T0, Duration.ofHours(1), 1000);
-    private final InMemorySessionStore store = new InMemorySessionStore(100, new EventLogWriter(log));
+    private final InMemorySessionStore store =
+            new InMemorySessionStore(100, new EventLogWriter(log, new SimpleMeterRegistry()));
 
     @Override
     protected List<SessionStore> replicas() {

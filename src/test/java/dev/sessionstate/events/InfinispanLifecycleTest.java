@@ -12,6 +12,7 @@ import dev.sessionstate.store.infinispan.InfinispanEventLog;
 import dev.sessionstate.store.infinispan.InfinispanSessionStore;
 import dev.sessionstate.store.infinispan.InfinispanSettings;
 import dev.sessionstate.store.infinispan.TestServers;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -58,7 +59,7 @@ class InfinispanLifecycleTest extends SessionLifecycleContractTest {
             InfinispanSessionStore store = InfinispanSessionStore.create(
                     () -> client,
                     settings("lifecycle-sessions", Duration.ofSeconds(1)),
-                    new EventLogWriter(replicaLog),
+                    new EventLogWriter(replicaLog, new SimpleMeterRegistry()),
                     claims,
                     CLOCK);
             REPLICAS.add(store);

@@ -36,7 +36,7 @@ public final class EndClaims implements AutoCloseable {
         SessionsCache cache = new SessionsCache(
                 manager,
                 settings.cache(),
-                InfinispanSettings.cacheConfiguration(settings.owners(), Duration.ofMinutes(1)));
+                InfinispanSettings.persistentCacheConfiguration(settings.owners(), Duration.ofMinutes(1)));
         return new EndClaims(cache, keep, settings.operationTimeout());
     }
 

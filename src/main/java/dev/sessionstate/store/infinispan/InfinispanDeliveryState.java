@@ -14,23 +14,21 @@ import org.infinispan.client.hotrod.MetadataValue;
 import org.infinispan.client.hotrod.RemoteCacheManager;
 
 /**
- * Webhook delivery state shared by every replica, in a cache of its own (created when missing, no
- * expiration): per endpoint, {@code lease:<endpoint>} (the owner, as a JSON string, with the lease's
- * lifespan: a replica killed stops renewing and the entry expires) and {@code progress:<endpoint>}
- * ({@link DeliveryDocuments}). A lease is taken with {@code putIfAbsent} and renewed with a versioned
- * replace; progress is saved with a versioned replace, so that a replica whose lease ran out cannot
- * overwrite the progress of the one that took over.
+ * Webhook delivery state shared by every replica, in a cache of its own (created when missing, kept
+ * on disk like the event log): per endpoint, {@code lease:<endpoint>} (the owner, as a JSON string,
+ * with the lease's lifespan: a replica killed stops renewing and the entry expires) and
+ * {@code progress:<endpoint>} ({@link DeliveryDocuments}). A lease is taken with
+ * {@code putIfAbsent} and renewed with a versioned replace; progress is saved with a versioned
+ * replace, so that a replica whose lease ran out cannot overwrite the progress of the one that
+ * took over.
  */
 public final class InfinispanDeliveryState implements DeliveryState {
-
-    private static final String CONFIGURATION = """
-            {"distributed-cache":{"mode":"SYNC","owners":%d,\
-            "encoding":{"key":{"media-type":"text/plain"},"value":{"media-type":"application/json"}}}}""";
 
     private final SessionsCache cache;
 
     public InfinispanDeliveryState(Supplier<RemoteCacheManager> manager, String cacheName, int owners) {
-        this.cache = new SessionsCache(manager, cacheName, CONFIGURATION.formatted(owners));
+        this.cache = new SessionsCache(
+                manager, cacheName, InfinispanSettings.persistentCacheConfiguration(owners, Duration.ofMinutes(1)));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -17,10 +18,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.infinispan.client.hotrod.RemoteCacheManager;
-import org.infinispan.client.hotrod.RemoteCounterManagerFactory;
-import org.infinispan.counter.api.CounterConfiguration;
-import org.infinispan.counter.api.CounterType;
-import org.infinispan.counter.api.Storage;
 import org.infinispan.counter.api.StrongCounter;
 import org.jboss.logging.Logger;
 
@@ -29,8 +26,10 @@ import org.jboss.logging.Logger;
  * under its sequence number in a cache of its own, with a lifespan of the retention. Sequence
  * numbers come from a strong counter; ids are {@code <epoch>-<sequence>}, where the epoch is the
  * first value that any replica put under the key {@code epoch} of the cache: it changes only when
- * Infinispan loses the cache (a restart of the whole cluster without persistence), which restarts
- * the counter too, so an id is never given twice.
+ * Infinispan loses the cache (a restart of the whole cluster without persistence), so an id is
+ * never given twice. The cache and the counter that the log creates are kept on disk by every
+ * Infinispan node, so a restart of the whole cluster keeps both; a counter that comes back behind
+ * the cache is raised above it ({@link LogSequence}).
  *
  * <p>Every replica listens to the entries created in the cache ({@link LogListener}), so
  * {@link #listen} sees the events of all replicas. A sequence number may be taken and its
@@ -53,6 +52,7 @@ public final class InfinispanEventLog implements EventLog {
     private final Duration operationTimeout;
     private final InstantSource clock;
     private final List<Consumer<LoggedEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> missedListeners = new CopyOnWriteArrayList<>();
     private final ExecutorService blocking = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "event-log-open");
         thread.setDaemon(true);
@@ -74,12 +74,13 @@ public final class InfinispanEventLog implements EventLog {
         this.cache = new SessionsCache(
                 manager,
                 settings.cache(),
-                InfinispanSettings.cacheConfiguration(settings.owners(), Duration.ofMinutes(1)));
+                InfinispanSettings.persistentCacheConfiguration(settings.owners(), Duration.ofMinutes(1)));
         this.counterName = settings.cache() + "-sequence";
         this.retention = retention;
         this.operationTimeout = settings.operationTimeout();
         this.clock = clock;
-        this.registration = ListenerRegistration.start(cache, new LogListener(this::created), "event-log-listener");
+        this.registration = ListenerRegistration.start(
+                cache, new LogListener(this::created, this::failedOver), "event-log-listener");
     }
 
     /**
@@ -96,17 +97,30 @@ public final class InfinispanEventLog implements EventLog {
         return log;
     }
 
+    /**
+     * Takes the next sequence and writes the event under it, never over a retained event: a
+     * sequence that is taken means the counter went back (see {@link LogSequence}), so the log is
+     * opened again, which repairs the counter, and the append is tried once more.
+     */
     @Override
     public CompletionStage<LoggedEvent> append(
             String type, String application, String subject, Instant time, String data) {
-        return call(o -> o.counter().incrementAndGet().thenCompose(seq -> {
-            LoggedEvent event = new LoggedEvent(o.epoch() + "-" + seq, seq, type, application, subject, time, data);
-            String document = LogDocuments.write(event, clock.instant());
-            return o.caches()
-                    .plain()
-                    .putAsync(Long.toString(seq), document, retention.toSeconds(), TimeUnit.SECONDS)
-                    .thenApply(ignored -> event);
-        }));
+        Function<Opened, CompletionStage<LoggedEvent>> append =
+                o -> o.counter().incrementAndGet().thenCompose(seq -> {
+                    LoggedEvent event =
+                            new LoggedEvent(o.epoch() + "-" + seq, seq, type, application, subject, time, data);
+                    String document = LogDocuments.write(event, clock.instant());
+                    return o.caches()
+                            .returning()
+                            .putIfAbsentAsync(Long.toString(seq), document, retention.toSeconds(), TimeUnit.SECONDS)
+                            .thenCompose(previous -> previous == null
+                                    ? CompletableFuture.completedFuture(event)
+                                    : CompletableFuture.failedFuture(new SequenceTaken(seq)));
+                });
+        return call(append)
+                .exceptionallyCompose(failure -> unwrap(failure) instanceof SequenceTaken
+                        ? call(append)
+                        : CompletableFuture.failedFuture(failure));
     }
 
     @Override
@@ -144,6 +158,12 @@ public final class InfinispanEventLog implements EventLog {
         return () -> listeners.remove(listener);
     }
 
+    @Override
+    public AutoCloseable onMissed(Runnable missed) {
+        missedListeners.add(missed);
+        return () -> missedListeners.remove(missed);
+    }
+
     /** Whether this replica hears the events that every replica appends. */
     public boolean isListening() {
         return registration.isRegistered();
@@ -166,6 +186,23 @@ public final class InfinispanEventLog implements EventLog {
                 listener.accept(event);
             } catch (RuntimeException e) {
                 LOG.error("An event listener failed", e);
+            }
+        }
+    }
+
+    /** The listener's node went away: live readers may miss events now, and again until it is registered anew. */
+    private void failedOver() {
+        LOG.warn("The event log's listener lost its Infinispan node; live event streams end and resume");
+        missed();
+        registration.awaitReregistered(this::missed);
+    }
+
+    private void missed() {
+        for (Runnable listener : missedListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.error("A missed-events listener failed", e);
             }
         }
     }
@@ -202,20 +239,29 @@ public final class InfinispanEventLog implements EventLog {
         return current;
     }
 
-    /** Defines the counter (a no-op when it exists) and reads or sets the epoch: blocking calls. */
+    /**
+     * Defines the counter (a no-op when it exists), raises it when it is behind the log, and reads
+     * or sets the epoch: blocking calls.
+     */
     private Opened opened(SessionsCache.Caches caches) {
-        var counters = RemoteCounterManagerFactory.asCounterManager(manager.get());
-        counters.defineCounter(
-                counterName,
-                CounterConfiguration.builder(CounterType.UNBOUNDED_STRONG)
-                        .initialValue(0)
-                        .storage(Storage.VOLATILE)
-                        .build());
+        StrongCounter counter = LogSequence.define(manager.get(), counterName);
+        LogSequence.repair(counter, caches, counterName);
         String candidate = "\"" + Long.toString(clock.millis(), 36) + "\"";
         String previous = caches.returning().putIfAbsent(EPOCH, candidate);
         String marker = previous != null ? previous : candidate;
         epoch = marker.substring(1, marker.length() - 1);
-        return new Opened(caches, counters.getStrongCounter(counterName), epoch);
+        return new Opened(caches, counter, epoch);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    /** The sequence given by the counter holds a retained event already. */
+    private static final class SequenceTaken extends RuntimeException {
+        SequenceTaken(long sequence) {
+            super("Sequence " + sequence + " of the event log is taken", null, false, false);
+        }
     }
 
     /** The log's cache views, counter and epoch, once found or made. */

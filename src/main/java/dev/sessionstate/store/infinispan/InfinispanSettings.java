@@ -60,4 +60,19 @@ public record InfinispanSettings(
                 "value":{"media-type":"application/json"}},\
                 "expiration":{"interval":%d}}}""".formatted(owners, interval.toMillis());
     }
+
+    /**
+     * The configuration of a JSON cache of the event machinery (the log, the end claims, webhook
+     * delivery state) that the service creates: like {@link #cacheConfiguration(int, Duration)},
+     * plus a soft-index file store on each node (in the server's data directory), written through,
+     * so that a restart of every Infinispan node keeps what these caches hold.
+     */
+    static String persistentCacheConfiguration(int owners, Duration interval) {
+        return """
+                {"distributed-cache":{"mode":"SYNC","owners":%d,"statistics":true,\
+                "encoding":{"key":{"media-type":"text/plain; charset=UTF-8"},\
+                "value":{"media-type":"application/json"}},\
+                "expiration":{"interval":%d},"persistence":{"passivation":false,\
+                "file-store":{"shared":false}}}}""".formatted(owners, interval.toMillis());
+    }
 }

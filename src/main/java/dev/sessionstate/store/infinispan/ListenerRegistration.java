@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.infinispan.client.hotrod.RemoteCache;
+import org.infinispan.client.hotrod.impl.InternalRemoteCache;
 import org.jboss.logging.Logger;
 
 /**
@@ -17,6 +18,7 @@ final class ListenerRegistration implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ListenerRegistration.class);
     private static final Duration RETRY = Duration.ofSeconds(2);
+    private static final Duration REREGISTERED_POLL = Duration.ofMillis(200);
 
     private final SessionsCache cache;
     private final Object listener;
@@ -55,6 +57,34 @@ final class ListenerRegistration implements AutoCloseable {
     /** Whether the listener is registered. */
     boolean isRegistered() {
         return registeredOn != null;
+    }
+
+    /**
+     * After the Hot Rod client reported that the listener's node went away: runs {@code back} once
+     * the client has registered the listener again, which it tries every few seconds.
+     */
+    void awaitReregistered(Runnable back) {
+        thread.execute(() -> checkReregistered(back));
+    }
+
+    private void checkReregistered(Runnable back) {
+        RemoteCache<String, String> json = registeredOn;
+        boolean registered;
+        try {
+            // Hot Rod tells which listeners it has registered only through its internal notifier.
+            registered = json != null
+                    && ((InternalRemoteCache<String, String>) json)
+                            .getListenerNotifier()
+                            .getListeners(json.getName())
+                            .contains(listener);
+        } catch (RuntimeException e) {
+            registered = false;
+        }
+        if (registered) {
+            back.run();
+        } else {
+            thread.schedule(() -> checkReregistered(back), REREGISTERED_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override

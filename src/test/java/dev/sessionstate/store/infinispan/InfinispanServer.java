@@ -96,6 +96,18 @@ public final class InfinispanServer implements AutoCloseable {
     public InfinispanServer start() {
         try {
             prepareRoot();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Infinispan server " + name + " did not start", e);
+        }
+        return startAgain();
+    }
+
+    /**
+     * Starts the node on the server root of its last start, as it was left: the caches that were
+     * created on it, and what their file stores hold, are back. Waits until it is healthy.
+     */
+    public InfinispanServer startAgain() {
+        try {
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(
@@ -130,7 +142,15 @@ public final class InfinispanServer implements AutoCloseable {
         }
     }
 
-    /** Stops the node and waits until it is gone. */
+    /** Stops the node as SIGTERM does (a clean shutdown: caches and stores closed) and waits until it is gone. */
+    public void stop() {
+        if (process != null) {
+            process.destroy();
+            waitFor();
+        }
+    }
+
+    /** Kills the node and waits until it is gone. */
     @Override
     public void close() {
         kill();
