@@ -21,6 +21,8 @@ public class Callers {
     private final ApplicationServices applications;
     private final CurrentVertxRequest current;
     private final boolean oneApplication;
+    /** The default application's services, which every request uses when authentication is off. */
+    private volatile ApplicationServices.Services defaults;
 
     public Callers(ApplicationServices applications, CurrentVertxRequest current, SessionsConfig config) {
         this.applications = applications;
@@ -35,6 +37,14 @@ public class Callers {
 
     /** The services of the caller of {@code request}. */
     public ApplicationServices.Services services(RoutingContext request) {
+        if (oneApplication) {
+            ApplicationServices.Services services = defaults;
+            if (services == null) {
+                services = applications.of(Applications.DEFAULT);
+                defaults = services;
+            }
+            return services;
+        }
         return applications.of(application(request));
     }
 

@@ -9,6 +9,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
@@ -54,6 +55,44 @@ public class HttpRequestMetrics {
      */
     public void record(String method, String template, int status, long startNanos) {
         timer(new RouteKey(method, template, status)).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * The timers of one route, for a caller that answers many requests of it: each timer is looked up once per
+     * status, not once per request.
+     */
+    public RouteTimers route(String method, String template) {
+        return new RouteTimers(method, template);
+    }
+
+    /** The timers of one method and route template, by status, each registered when first used. */
+    public final class RouteTimers {
+
+        /** Statuses are three digits; others are looked up every time. */
+        private static final int STATUSES = 600;
+
+        private final String method;
+        private final String template;
+        private final AtomicReferenceArray<Timer> byStatus = new AtomicReferenceArray<>(STATUSES);
+
+        private RouteTimers(String method, String template) {
+            this.method = method;
+            this.template = template;
+        }
+
+        /** Records a request answered with {@code status}, begun at {@code startNanos} ({@link System#nanoTime()}). */
+        public void record(int status, long startNanos) {
+            long elapsed = System.nanoTime() - startNanos;
+            boolean cached = status >= 0 && status < STATUSES;
+            Timer timer = cached ? byStatus.get(status) : null;
+            if (timer == null) {
+                timer = timer(new RouteKey(method, template, status));
+                if (cached) {
+                    byStatus.set(status, timer);
+                }
+            }
+            timer.record(elapsed, TimeUnit.NANOSECONDS);
+        }
     }
 
     private Timer timer(RouteKey key) {

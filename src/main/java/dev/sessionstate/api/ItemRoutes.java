@@ -3,17 +3,22 @@ package dev.sessionstate.api;
 import dev.sessionstate.config.AuthMode;
 import dev.sessionstate.config.SessionsConfig;
 import dev.sessionstate.core.ItemService;
+import dev.sessionstate.core.UpdateResult;
 import dev.sessionstate.core.ValueType;
 import io.netty.buffer.Unpooled;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -33,7 +38,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>With authentication off ({@code sessions.auth.mode=none}) they run ahead of Quarkus' security
  * handlers, which have nothing to decide then but still build an anonymous identity for every
  * request through a chain of Mutiny stages, about a third of a GET's CPU time (bench/RESULTS.md, run
- * 9). {@link RequestChecks} moves ahead with them; a CORS filter (order -300) still runs first.
+ * 9), and ahead of {@link RequestChecks} too: they take only requests that those checks would let
+ * through (a GET without a body; a PUT whose body has a length within the request size limit), and
+ * hand every other on to them (run 10). A CORS filter (order -300) still runs first. With
+ * authentication on they run after the security handlers and the checks, as every other route.
  */
 @Singleton
 public class ItemRoutes {
@@ -41,17 +49,20 @@ public class ItemRoutes {
     static final String TEMPLATE = "/sessions/{id}/items/{key}";
     /** After {@link RequestChecks} (-3), Quarkus' security handlers and body limit (-2), before the REST layer. */
     private static final int ORDER = -1;
-    /** After {@link RequestChecks} (-202), before Quarkus' authentication (-200): with authentication off. */
-    static final int ORDER_WITHOUT_AUTH = -201;
-
-    private static final String PATH = "/sessions/:id/items/:key";
+    /** Before {@link RequestChecks} and Quarkus' authentication (-200): with authentication off. */
+    static final int ORDER_WITHOUT_AUTH = RequestChecks.ORDER_WITHOUT_AUTH - 1;
 
     private final Callers callers;
     private final ItemWrites writes;
     private final ProblemResponses problems;
-    private final HttpRequestMetrics metrics;
+    private final HttpRequestMetrics.RouteTimers readTimers;
+    private final HttpRequestMetrics.RouteTimers writeTimers;
     private final int order;
-    /** Quarkus' body limit, which these routes check themselves when they run ahead of it. */
+    /**
+     * The largest body that these routes take: {@code sessions.limits.max-request-size}, which
+     * {@link RequestChecks} holds bodies to, or Quarkus' body limit, whichever is smaller. These
+     * routes may run ahead of both, and hand on a body over either, which then answers it.
+     */
     private final long maxBodySize;
 
     public ItemRoutes(
@@ -64,83 +75,125 @@ public class ItemRoutes {
         this.callers = callers;
         this.writes = writes;
         this.problems = problems;
-        this.metrics = metrics;
+        this.readTimers = metrics.route("GET", TEMPLATE);
+        this.writeTimers = metrics.route("PUT", TEMPLATE);
         this.order = config.auth().mode().contains(AuthMode.NONE) ? ORDER_WITHOUT_AUTH : ORDER;
-        this.maxBodySize = maxBodySize.asLongValue();
+        this.maxBodySize = Math.min(
+                maxBodySize.asLongValue(), config.limits().maxRequestSize().asLongValue());
     }
 
+    /**
+     * One prefix route, whose paths {@link ItemPath#of} takes apart: Vert.x' path pattern
+     * ({@code /sessions/:id/items/:key}) matches a regular expression, and a PUT would run both
+     * routes' (bench/RESULTS.md, run 10).
+     */
     void register(@Observes Router router) {
-        router.get(PATH).order(order).handler(this::read);
-        router.put(PATH).order(order).handler(this::write);
+        router.route(ItemPath.PREFIX + "*").order(order).handler(this::route);
     }
 
-    private void read(RoutingContext ctx) {
-        if (!usual(ctx.request())) {
+    private void route(RoutingContext ctx) {
+        HttpMethod method = ctx.request().method();
+        ItemPath path = method == HttpMethod.GET || method == HttpMethod.PUT ? ItemPath.of(ctx.normalizedPath()) : null;
+        if (path == null) {
+            ctx.next();
+        } else if (method == HttpMethod.GET) {
+            read(ctx, path);
+        } else {
+            write(ctx, path);
+        }
+    }
+
+    private void read(RoutingContext ctx, ItemPath path) {
+        HttpServerRequest request = ctx.request();
+        if (!usual(request) || hasBody(request)) {
             ctx.next();
             return;
         }
-        timed(ctx);
+        timed(ctx, readTimers);
+        CompletionStage<UpdateResult<byte[]>> item;
         try {
-            callers.services(ctx)
-                    .items()
-                    .itemUtf8(ctx.pathParam("id"), ctx.pathParam("key"))
-                    .whenComplete((read, failure) -> {
-                        if (failure != null) {
-                            fail(ctx, failure);
-                            return;
-                        }
-                        ctx.response()
-                                .putHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.JSON)
-                                .putHeader(HttpHeaders.ETAG, EntityTags.of(read.session()))
-                                // The stored bytes as they are, rather than a text encoded again.
-                                .end(Buffer.buffer(Unpooled.wrappedBuffer(read.result())));
-                    });
+            item = callers.services(ctx).items().itemUtf8(path.id(), path.key());
         } catch (RuntimeException refused) {
             fail(ctx, refused);
+            return;
         }
+        whenDone(item, (read, failure) -> {
+            if (failure != null) {
+                fail(ctx, failure);
+                return;
+            }
+            ctx.response()
+                    .putHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.JSON)
+                    .putHeader(HttpHeaders.ETAG, EntityTags.of(read.session()))
+                    // The stored bytes as they are, rather than a text encoded again.
+                    .end(Buffer.buffer(Unpooled.wrappedBuffer(read.result())));
+        });
     }
 
-    private void write(RoutingContext ctx) {
+    private void write(RoutingContext ctx, ItemPath path) {
         HttpServerRequest request = ctx.request();
         if (!usual(request)
+                || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
                 || !withinBodyLimit(request.getHeader(HttpHeaders.CONTENT_LENGTH))
                 || !MediaTypes.isJsonUtf8(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
             ctx.next();
             return;
         }
-        timed(ctx);
-        // RequestChecks has refused a Content-Length over the request size limit, so the whole body may be read.
+        timed(ctx, writeTimers);
+        // The Content-Length is within the request size limit, so the whole body may be read.
         request.body().onComplete(body -> {
             if (body.failed()) {
                 fail(ctx, body.cause());
                 return;
             }
+            CompletionStage<ItemWrites.Written> stored;
             try {
-                writes.put(
-                                callers.services(ctx).items(),
-                                ctx.pathParam("id"),
-                                ctx.pathParam("key"),
-                                ValueType.ANY,
-                                headers(request),
-                                body.result().getBytes(),
-                                request::absoluteURI)
-                        .whenComplete((written, failure) -> {
-                            if (failure != null) {
-                                fail(ctx, failure);
-                                return;
-                            }
-                            HttpServerResponse response = ctx.response().setStatusCode(written.status());
-                            if (written.location() != null) {
-                                response.putHeader(HttpHeaders.LOCATION, written.location());
-                            }
-                            response.putHeader(HttpHeaders.ETAG, written.etag()).end();
-                        });
+                stored = writes.put(
+                        callers.services(ctx).items(),
+                        path.id(),
+                        path.key(),
+                        ValueType.ANY,
+                        headers(request),
+                        body.result().getBytes(),
+                        request::absoluteURI);
             } catch (RuntimeException refused) {
                 fail(ctx, refused);
+                return;
             }
+            whenDone(stored, (written, failure) -> {
+                if (failure != null) {
+                    fail(ctx, failure);
+                    return;
+                }
+                HttpServerResponse response = ctx.response().setStatusCode(written.status());
+                if (written.location() != null) {
+                    response.putHeader(HttpHeaders.LOCATION, written.location());
+                }
+                response.putHeader(HttpHeaders.ETAG, written.etag()).end();
+            });
         });
         // The router pauses every request until a handler asks for its body.
         request.resume();
+    }
+
+    /**
+     * Calls {@code then} with the stage's outcome: at once when it has already succeeded, as every
+     * stage of the memory store has, else when it completes.
+     */
+    private static <T> void whenDone(CompletionStage<T> stage, BiConsumer<? super T, ? super Throwable> then) {
+        if (stage instanceof CompletableFuture<T> done && done.isDone() && !done.isCompletedExceptionally()) {
+            then.accept(done.getNow(null), null);
+        } else {
+            stage.whenComplete(then);
+        }
+    }
+
+    /**
+     * Whether a request carries a body, by the rule of {@link RequestChecks}, which refuses one sent with a GET.
+     */
+    private static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return length != null && !length.equals("0") || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
     }
 
     private static ItemWrites.Headers headers(HttpServerRequest request) {
@@ -152,8 +205,8 @@ public class ItemRoutes {
     }
 
     /**
-     * Whether a body has a known length that Quarkus' body limit lets through; beyond it, the
-     * request is handed on, and that limit answers it as it answers any other.
+     * Whether a body has a known length that both the request size limit and Quarkus' body limit let
+     * through; beyond either, the request is handed on, and that limit answers it as it answers any other.
      */
     private boolean withinBodyLimit(String length) {
         if (length == null) {
@@ -167,10 +220,9 @@ public class ItemRoutes {
     }
 
     /** Times the request from now until its answer has been written, whichever way it ends. */
-    private void timed(RoutingContext ctx) {
+    private static void timed(RoutingContext ctx, HttpRequestMetrics.RouteTimers timers) {
         long start = System.nanoTime();
-        ctx.addEndHandler(ended -> metrics.record(
-                ctx.request().method().name(), TEMPLATE, ctx.response().getStatusCode(), start));
+        ctx.addEndHandler(ended -> timers.record(ctx.response().getStatusCode(), start));
     }
 
     /** Answers a refusal or failure with the problem document that the REST methods would answer with. */

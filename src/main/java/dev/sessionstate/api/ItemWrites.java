@@ -1,8 +1,10 @@
 package dev.sessionstate.api;
 
 import dev.sessionstate.core.ItemService;
+import dev.sessionstate.core.UpdateResult;
 import dev.sessionstate.core.ValueType;
 import jakarta.inject.Singleton;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
@@ -37,16 +39,26 @@ public class ItemWrites {
             byte[] body,
             Supplier<String> uri) {
         boolean createOnly = EntityTags.createOnly(headers.ifNoneMatch());
-        return items.putItem(
-                        id,
-                        key,
-                        bodies.value(body),
-                        type,
-                        SessionLocks.precondition(headers.ifMatch(), headers.sessionLock(), headers.lockRelease()),
-                        createOnly)
-                .thenApply(put -> put.result()
-                        ? new Written(201, uri.get(), EntityTags.of(put.session()))
-                        : new Written(200, null, EntityTags.of(put.session())));
+        CompletionStage<UpdateResult<Boolean>> stored = items.putItem(
+                id,
+                key,
+                bodies.value(body),
+                type,
+                SessionLocks.precondition(headers.ifMatch(), headers.sessionLock(), headers.lockRelease()),
+                createOnly);
+        // A store that has answered already (memory) needs no further stage.
+        if (stored instanceof CompletableFuture<UpdateResult<Boolean>> done
+                && done.isDone()
+                && !done.isCompletedExceptionally()) {
+            return CompletableFuture.completedFuture(written(done.getNow(null), uri));
+        }
+        return stored.thenApply(put -> written(put, uri));
+    }
+
+    private static Written written(UpdateResult<Boolean> put, Supplier<String> uri) {
+        return put.result()
+                ? new Written(201, uri.get(), EntityTags.of(put.session()))
+                : new Written(200, null, EntityTags.of(put.session()));
     }
 
     /** The headers of a PUT that decide whether it may write; each may be null. */

@@ -39,6 +39,17 @@ public final class JsonBodies {
 
     /** The body as one JSON value, trimmed of surrounding white space. */
     public String value(byte[] body) {
+        long plain = PlainJson.bounds(body, maxDepth);
+        if (plain >= 0) {
+            int start = (int) (plain >>> 32);
+            // Plain values are ASCII, which ISO 8859-1 copies byte for byte.
+            return new String(body, start, (int) plain - start, StandardCharsets.ISO_8859_1);
+        }
+        return parsedValue(body);
+    }
+
+    /** {@link #value} as Jackson's parser reads it, for every body that is not a {@link PlainJson} value. */
+    String parsedValue(byte[] body) {
         String text = utf8(body);
         try (JsonParser parser = factory.createParser(body)) {
             if (parser.nextToken() == null) {

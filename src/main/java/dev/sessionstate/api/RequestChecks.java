@@ -15,8 +15,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Checks that every API request passes before either door (the plain item routes or the REST
- * layer) sees it, so that bad input is refused, never quietly changed:
+ * Checks that every API request passes before the REST layer sees it, so that bad input is
+ * refused, never quietly changed (the plain item routes, {@link ItemRoutes}, take only requests
+ * that pass them, and hand every other on to them):
  * <ul>
  * <li>a path whose percent-encoding is not valid UTF-8 (400: it would be read with U+FFFD in
  * place of the bad bytes);
@@ -31,8 +32,11 @@ public class RequestChecks {
 
     /** Runs before Quarkus' own body-size check (order -2), which answers without a problem document. */
     private static final int BEFORE_QUARKUS_LIMIT = -3;
-    /** With authentication off, before {@link ItemRoutes} moved ahead of Quarkus' security handlers. */
-    private static final int BEFORE_ITEM_ROUTES_WITHOUT_AUTH = ItemRoutes.ORDER_WITHOUT_AUTH - 1;
+    /**
+     * With authentication off, ahead of Quarkus' security handlers (-200) as {@link ItemRoutes} are,
+     * which come first and hand on to these checks every request they do not take.
+     */
+    static final int ORDER_WITHOUT_AUTH = -202;
     /** The uri tag of requests refused here, before any route has matched them. */
     static final String TEMPLATE = "/sessions/**";
 
@@ -48,8 +52,7 @@ public class RequestChecks {
         this.metrics = metrics;
         this.chunked = chunked;
         this.maxRequestSize = config.limits().maxRequestSize().asLongValue();
-        this.order =
-                config.auth().mode().contains(AuthMode.NONE) ? BEFORE_ITEM_ROUTES_WITHOUT_AUTH : BEFORE_QUARKUS_LIMIT;
+        this.order = config.auth().mode().contains(AuthMode.NONE) ? ORDER_WITHOUT_AUTH : BEFORE_QUARKUS_LIMIT;
     }
 
     void register(@Observes Router router) {

@@ -220,14 +220,25 @@ public final class SessionService {
         }
         Instant now = clock.instant();
         Session[] before = new Session[1];
-        return store.update(id, now, current -> {
-                    checkApplication(current);
-                    before[0] = current;
-                    return update.apply(current.touchedAt(now), now);
-                })
-                .thenCompose(done -> owners != null && Owners.needsExtension(before[0], done.session())
-                        ? owners.extend(done.session(), now).handle((ignored, failure) -> done)
-                        : CompletableFuture.completedFuture(done));
+        CompletionStage<UpdateResult<R>> updated = store.update(id, now, current -> {
+            checkApplication(current);
+            before[0] = current;
+            return update.apply(current.touchedAt(now), now);
+        });
+        // A store that has answered already (memory) needs no further stage unless the owner's list moves.
+        if (updated instanceof CompletableFuture<UpdateResult<R>> done
+                && done.isDone()
+                && !done.isCompletedExceptionally()
+                && !needsExtension(before[0], done.getNow(null))) {
+            return updated;
+        }
+        return updated.thenCompose(done -> needsExtension(before[0], done)
+                ? owners.extend(done.session(), now).handle((ignored, failure) -> done)
+                : CompletableFuture.completedFuture(done));
+    }
+
+    private boolean needsExtension(Session before, UpdateResult<?> done) {
+        return owners != null && Owners.needsExtension(before, done.session());
     }
 
     /**

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -140,6 +141,11 @@ public final class MeteredSessionStore implements SessionStore {
     }
 
     private <T> CompletionStage<T> timed(String operation, CompletionStage<T> stage, Timer.Sample sample) {
+        // A store that has answered already (memory) needs no further stage to be timed.
+        if (stage instanceof CompletableFuture<T> done && done.isDone() && !done.isCompletedExceptionally()) {
+            sample.stop(timer(operation, "ok"));
+            return stage;
+        }
         return stage.whenComplete((result, failure) -> sample.stop(timer(operation, outcome(failure))));
     }
 
