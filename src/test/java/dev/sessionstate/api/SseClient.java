@@ -87,10 +87,12 @@ final class SseClient implements AutoCloseable {
         }
     }
 
-    /** The next event, skipping comments. */
+    /** The next event, skipping comments; fails when none comes within the wait, however many comments do. */
     Frame nextEvent() {
+        long deadline = System.nanoTime() + WAIT.toNanos();
         Frame frame = next();
         while (frame.isComment()) {
+            assertTrue(System.nanoTime() < deadline, "Only keep-alive comments for " + WAIT);
             frame = next();
         }
         return frame;

@@ -71,7 +71,7 @@ public final class InfinispanSessionStore implements SessionStore {
     private final ApplicationCounts applications;
     private final EndClaims claims;
     private final InstantSource clock;
-    private ListenerRegistration expiries;
+    private volatile ListenerRegistration expiries;
 
     private InfinispanSessionStore(
             SessionsCache cache,
@@ -133,7 +133,9 @@ public final class InfinispanSessionStore implements SessionStore {
                 claims,
                 clock);
         store.expiries = ListenerRegistration.start(
-                cache, new ExpiredSessionsListener(store::reaped), "session-expiry-listener");
+                cache,
+                new ExpiredSessionsListener(store::reaped, () -> store.expiries.awaitReregistered(() -> {})),
+                "session-expiry-listener");
         return store;
     }
 

@@ -19,6 +19,13 @@ final class ListenerRegistration implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ListenerRegistration.class);
     private static final Duration RETRY = Duration.ofSeconds(2);
     private static final Duration REREGISTERED_POLL = Duration.ofMillis(200);
+    /**
+     * How long the Hot Rod client is given to register the listener anew after a failover (it tries
+     * once, a few seconds later); then this registers it, again every poll until it holds. The
+     * client's own try fails when the node it reaches is still starting (a restarted cluster), and
+     * it does not try again.
+     */
+    static final Duration CLIENT_REREGISTRATION = Duration.ofSeconds(10);
 
     private final SessionsCache cache;
     private final Object listener;
@@ -64,10 +71,11 @@ final class ListenerRegistration implements AutoCloseable {
      * the client has registered the listener again, which it tries every few seconds.
      */
     void awaitReregistered(Runnable back) {
-        thread.execute(() -> checkReregistered(back));
+        long since = System.nanoTime();
+        thread.execute(() -> checkReregistered(back, since));
     }
 
-    private void checkReregistered(Runnable back) {
+    private void checkReregistered(Runnable back, long since) {
         RemoteCache<String, String> json = registeredOn;
         boolean registered;
         try {
@@ -80,10 +88,19 @@ final class ListenerRegistration implements AutoCloseable {
         } catch (RuntimeException e) {
             registered = false;
         }
+        if (!registered && json != null && System.nanoTime() - since > CLIENT_REREGISTRATION.toNanos()) {
+            try {
+                json.addClientListener(listener);
+                registered = true;
+                LOG.infof("Listener %s registered again", listener.getClass().getSimpleName());
+            } catch (RuntimeException e) {
+                LOG.debugf("Listener %s not registered again yet: %s", listener.getClass(), e);
+            }
+        }
         if (registered) {
             back.run();
         } else {
-            thread.schedule(() -> checkReregistered(back), REREGISTERED_POLL.toMillis(), TimeUnit.MILLISECONDS);
+            thread.schedule(() -> checkReregistered(back, since), REREGISTERED_POLL.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
