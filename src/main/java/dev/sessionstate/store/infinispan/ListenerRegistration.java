@@ -21,9 +21,10 @@ final class ListenerRegistration implements AutoCloseable {
     private static final Duration REREGISTERED_POLL = Duration.ofMillis(200);
     /**
      * How long the Hot Rod client is given to register the listener anew after a failover (it tries
-     * once, a few seconds later); then this registers it, again every poll until it holds. The
-     * client's own try fails when the node it reaches is still starting (a restarted cluster), and
-     * it does not try again.
+     * at once, then every 5 s while that fails, as while a restarted node is still starting); then
+     * this registers it too, again every poll until it holds. Both may then hold: a listener is
+     * notified twice, which its users absorb (SSE streams send each sequence once, expiries end
+     * through a claim).
      */
     static final Duration CLIENT_REREGISTRATION = Duration.ofSeconds(10);
 
