@@ -12,8 +12,9 @@
 #   STEADY_RATE=3000 bench/gc.sh     the steady load at about 3,000 requests a second (32
 #                                    connections, each waiting 32,000 / STEADY_RATE ms) instead
 #                                    of 64 connections waiting 4 ms, which saturate the pod
-#   GC_WARMUP=30                     seconds of the steady load before the fill, not counted
-#                                    (the JIT's warm-up); 0 counts the fill from the start
+#   GC_WARMUP=30                     seconds of the steady load and the fill before the measured
+#                                    fill (the JIT's warm-up: it fills too, and its sessions stay);
+#                                    0 measures the fill from the start
 #   LABEL=name                       names the run's files and summary line
 #   JAVA25=<JDK 25 java binary>      required: the JDK the image runs
 #
@@ -89,20 +90,33 @@ pauses() {
     END { printf "max_pause_ms=%.1f safepoints=%d", max / 1e6, n }'
 }
 
-# p99s FILE: the worst and the median p99 (ms) of the RESULT lines in FILE, their errors and the
-# median rate
+# p99s FILE: the worst and the median p99 (ms) of the RESULT lines in FILE, how many were over 10 ms,
+# their errors and the median rate
 p99s() {
   local rate
   rate=$(sed -E 's/.*req_s=([0-9.]+).*/\1/' "$1" | sort -n | awk '{ v[NR] = $1 } END { printf "%.0f", v[int((NR + 1) / 2)] }')
   sed -E 's/.*p99_us=([0-9]+).*errors=([0-9]+).*/\1 \2/' "$1" | sort -n | awk -v rate="$rate" '
-    { v[NR] = $1; e += $2 } END { printf "p99_worst_ms=%.2f p99_median_ms=%.2f runs=%d errors=%d req_s=%s",
-      v[NR] / 1000, v[int((NR + 1) / 2)] / 1000, NR, e, rate }'
+    { v[NR] = $1; e += $2; if ($1 > 10000) over++ }
+    END { printf "p99_worst_ms=%.2f p99_median_ms=%.2f runs=%d over_10ms=%d errors=%d req_s=%s",
+      v[NR] / 1000, v[int((NR + 1) / 2)] / 1000, NR, over, e, rate }'
 }
 
-# steady: one 10-second run of the steady load -> the RESULT line
+# steady: one 10-second run of the steady load -> the RESULT line, with the run's start (at_ms, since
+# the JVM was started: compare with the uptimes of the GC and safepoint logs) and the store's size
 steady() {
+  local at size
+  at=$(( $(date +%s%3N) - t0 )) size=$(active)
   "${LOAD[@]}" wrk -t1 -c"$STEADY_CONNECTIONS" -d10s --timeout 5s -s bench/wrk/steady.lua "http://127.0.0.1:$PORT" \
-    | grep '^RESULT'
+    | sed -n "s/^RESULT.*/& at_ms=$at sessions=$size/p"
+}
+
+# sample FILE: until the run ends, the host's five busiest processes over each 2 seconds (what else
+# shared the cores), from top's second report
+sample() {
+  while [ ! -f "$OUT/$run.sampled" ]; do
+    echo "at_ms=$(( $(date +%s%3N) - t0 ))" >> "$1"
+    top -b -n2 -d2 -w 120 | awk '/^top -/ { n++ } n == 2 && /^ *[0-9]+ / && c++ < 5' >> "$1"
+  done
 }
 
 for gc in $COLLECTORS; do
@@ -117,10 +131,16 @@ for gc in $COLLECTORS; do
     -Xlog:gc:file="$OUT/$run-gc.log":uptimemillis -Dsessions.memory.max-sessions="$MAX_SESSIONS"
   create_sessions
   if [ "${GC_WARMUP:-30}" -gt 0 ]; then
+    # both loads, so that the creates' code is compiled too; the sessions it creates stay
+    "${LOAD[@]}" wrk -t1 "${FILL[@]}" -d"${GC_WARMUP:-30}"s -s bench/wrk/fill.lua "http://127.0.0.1:$PORT/sessions" \
+      > /dev/null &
     "${LOAD[@]}" wrk -t1 -c"$STEADY_CONNECTIONS" -d"${GC_WARMUP:-30}"s --timeout 5s -s bench/wrk/steady.lua \
       "http://127.0.0.1:$PORT" > /dev/null
+    wait
   fi
   fill_from=$(( $(date +%s%3N) - t0 ))
+  sample "$OUT/$run-host.txt" &
+  sampler=$!
   : > "$OUT/$run-fill.runs"
   ( while [ ! -f "$OUT/$run.full" ]; do steady >> "$OUT/$run-fill.runs"; done ) &
   steady=$!
@@ -133,6 +153,7 @@ for gc in $COLLECTORS; do
   : > "$OUT/$run-full.runs"
   for _ in 1 2 3; do steady >> "$OUT/$run-full.runs"; done
   full_to=$(( $(date +%s%3N) - t0 ))
+  touch "$OUT/$run.sampled"; wait "$sampler"
   echo "$run fill_s=$(( (fill_to - fill_from) / 1000 )) sessions=$(active)" \
     "| filling: $(pauses "$OUT/$run-safepoint.log" "$fill_from" "$fill_to") $(p99s "$OUT/$run-fill.runs")" \
     "| full: $(pauses "$OUT/$run-safepoint.log" "$fill_to" "$full_to") $(p99s "$OUT/$run-full.runs")" \

@@ -136,7 +136,8 @@ public class ServiceWiring {
     OwnerIndex ownerIndex(SessionsConfig config, InstantSource clock, Instance<RemoteCacheManager> infinispan) {
         return switch (config.store().kind()) {
             case memory -> {
-                InMemoryOwnerIndex index = new InMemoryOwnerIndex();
+                InMemoryOwnerIndex index =
+                        new InMemoryOwnerIndex(config.memory().maxSessions());
                 index.startSweeping(clock, config.memory().sweepInterval());
                 yield index;
             }

@@ -18,14 +18,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * Owners' documents in a {@link ConcurrentHashMap} of this process, replaced by compare-and-set
  * inside {@code compute}. A document expires after the latest horizon of its members: it reads as
  * absent from then on, and {@link #sweep(Instant)} frees its memory.
+ *
+ * <p>Like the sessions' map, the table is sized at construction for as many owners as there may be
+ * sessions, so that it never grows on a request's thread (see {@link InMemorySessionStore}).
  */
 public final class InMemoryOwnerIndex implements OwnerIndex {
 
-    private final ConcurrentHashMap<Key, Document> documents = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, Document> documents;
     /** Versions are never reused, even by a document made after another expired. */
     private final AtomicLong versions = new AtomicLong();
 
     private ExpirySweeper sweeper;
+
+    /** @param maxSessions the most sessions the instance holds, and so the most owners it can list */
+    public InMemoryOwnerIndex(long maxSessions) {
+        documents = new ConcurrentHashMap<>(
+                InMemorySessionStore.presize(maxSessions, Runtime.getRuntime().maxMemory()));
+    }
 
     private record Key(String application, String owner) {}
 

@@ -32,6 +32,11 @@ import java.util.function.UnaryOperator;
  * own has a count of its own, kept the same way. {@link #sweep(Instant)} frees the memory of
  * sessions nobody asked for again.
  *
+ * <p>The map's table is sized at construction for {@link #presize the sessions it may hold}, so that
+ * it never grows while the store fills: a {@code ConcurrentHashMap} doubles its table on the thread
+ * whose insert crosses the threshold, and at 786,432 sessions that copy of a million slots stopped
+ * the request's event loop for 40 to 700 ms (bench/RESULTS.md, issue 18).
+ *
  * <p>Each end is reported once: a session leaves the map only through {@code computeIfPresent}
  * returning null or {@code remove(id, session)}, and only the call that removed it reports it.
  */
@@ -40,7 +45,13 @@ public final class InMemorySessionStore implements SessionStore {
     /** Every access is stored, so expiry is exact. */
     private static final ExpiryRule EXPIRY = ExpiryRule.EXACT;
 
-    private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
+    /**
+     * Bytes of heap a session of a few small items takes under ZGC, with its slot in the table;
+     * the table is never sized for more sessions than the heap could hold at that size.
+     */
+    static final long SESSION_BYTES = 400;
+
+    private final ConcurrentHashMap<String, Session> sessions;
     private final AtomicLong count = new AtomicLong();
     private final long maxSessions;
     private final SessionEvents events;
@@ -56,9 +67,20 @@ public final class InMemorySessionStore implements SessionStore {
     /** @param applicationMaxSessions most live sessions of each application that has a limit */
     public InMemorySessionStore(long maxSessions, Map<String, Long> applicationMaxSessions, SessionEvents events) {
         this.maxSessions = maxSessions;
+        this.sessions = new ConcurrentHashMap<>(
+                presize(maxSessions, Runtime.getRuntime().maxMemory()));
         this.events = events;
         this.applications = new HashMap<>();
         applicationMaxSessions.forEach((application, max) -> applications.put(application, new ApplicationCount(max)));
+    }
+
+    /**
+     * How many sessions the table is sized for: {@code maxSessions}, unless a heap of {@code
+     * maxHeapBytes} could not hold that many, or more than a table can address.
+     */
+    static int presize(long maxSessions, long maxHeapBytes) {
+        long fits = maxHeapBytes / SESSION_BYTES;
+        return (int) Math.max(0, Math.min(Math.min(maxSessions, fits), 1 << 29));
     }
 
     @Override

@@ -49,4 +49,13 @@ class InMemorySessionStoreTest extends SessionStoreContractTest {
         insert();
         assertEquals(MAX_SESSIONS, join(store.count()));
     }
+
+    @Test
+    void tableIsSizedForTheCapUnlessTheHeapCannotHoldIt() {
+        long gib = 1L << 30;
+        assertEquals(1_000_000, InMemorySessionStore.presize(1_000_000, gib));
+        assertEquals(gib / InMemorySessionStore.SESSION_BYTES, InMemorySessionStore.presize(10_000_000, gib));
+        assertEquals(1 << 29, InMemorySessionStore.presize(Long.MAX_VALUE, Long.MAX_VALUE));
+        assertEquals(0, InMemorySessionStore.presize(0, gib));
+    }
 }
