@@ -9,8 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +26,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +34,12 @@ import org.junit.jupiter.api.Test;
  * Holds the Grafana dashboard and the alert rules of {@code k8s/monitoring/} to the metrics the
  * service exports: after some traffic, every metric name in every query of the dashboard and in
  * every rule's expression is in the service's Prometheus scrape. (promtool checks and unit-tests
- * the rules themselves: .ci/monitoring.)
+ * the rules themselves: .ci/monitoring.) The service runs with events on and two webhook endpoints
+ * of a real receiver ({@link MonitoringProfile}), since the delivery meters exist only once an
+ * endpoint has had an event delivered, retried or dropped.
  */
 @QuarkusTest
+@TestProfile(MonitoringProfile.class)
 class MonitoringTest {
 
     /** Where Prometheus scrapes the service; the one place to change if metrics move. */
@@ -51,7 +61,11 @@ class MonitoringTest {
                         "sessions_store_available",
                         "sessions_capacity",
                         "sessions_store_operations_seconds_bucket",
-                        "jvm_gc_pause_seconds_sum")),
+                        "jvm_gc_pause_seconds_sum",
+                        "events_append_failures_total",
+                        "events_dropped_total",
+                        "events_delivery_latency_seconds_bucket",
+                        "events_subscribers")),
                 used.toString());
 
         Set<String> exported = exportedNames(scrape());
@@ -77,8 +91,45 @@ class MonitoringTest {
                         + "c:rate5m{job=~\"$job\"} unless bool 0.5"));
     }
 
-    /** Creates, reads, writes, misses (404) and ends sessions, and lets a GC happen, so that every meter exists. */
-    private static void sendTraffic() {
+    /**
+     * Creates, reads, writes, misses (404) and ends sessions while an SSE client listens, waits for
+     * their events to be delivered to one webhook endpoint and dropped by the other after a retry,
+     * and lets a GC happen, so that every meter exists.
+     */
+    private static void sendTraffic() throws IOException {
+        try (Stream<String> stream = openEventStream()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> scrape().contains("events_subscribers 1.0"));
+            sendSessionTraffic();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            String metrics = scrape();
+            return metrics.contains("events_delivered_total{endpoint=\"acknowledging\"")
+                    && metrics.contains("events_retried_total{endpoint=\"failing\"")
+                    && metrics.contains("events_dropped_total{endpoint=\"failing\",reason=\"attempts\"");
+        });
+        System.gc();
+        await().atMost(Duration.ofSeconds(30)).until(() -> scrape().contains("jvm_gc_pause_seconds_count"));
+    }
+
+    /** GET /events over real HTTP; the stream is open once its headers came. Closing it ends the subscription. */
+    private static Stream<String> openEventStream() throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + "/events"))
+                .header("Accept", "text/event-stream")
+                .build();
+        try {
+            HttpResponse<Stream<String>> response = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build()
+                    .send(request, HttpResponse.BodyHandlers.ofLines());
+            assertEquals(200, response.statusCode());
+            return response.body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private static void sendSessionTraffic() {
         String id = given().post("/sessions").then().statusCode(201).extract().path("id");
         given().get("/sessions/{id}", id).then().statusCode(200);
         given().contentType(ContentType.JSON)
@@ -91,8 +142,6 @@ class MonitoringTest {
         given().get("/sessions/{id}/items/absent", id).then().statusCode(404);
         given().delete("/sessions/{id}", id).then().statusCode(204);
         given().get("/sessions/{id}", id).then().statusCode(404);
-        System.gc();
-        await().atMost(Duration.ofSeconds(30)).until(() -> scrape().contains("jvm_gc_pause_seconds_count"));
     }
 
     private static String scrape() {
@@ -128,7 +177,7 @@ class MonitoringTest {
                 queries.add(m.group(1));
             }
         }
-        assertTrue(queries.size() >= 14, "queries found in the dashboard: " + queries);
+        assertTrue(queries.size() >= 26, "queries found in the dashboard: " + queries);
         return queries;
     }
 
@@ -139,7 +188,7 @@ class MonitoringTest {
             List<Map<String, Object>> rules = at(group, "rules");
             rules.forEach(rule -> expressions.add((String) rule.get("expr")));
         }
-        assertEquals(5, expressions.size(), expressions.toString());
+        assertEquals(9, expressions.size(), expressions.toString());
         return expressions;
     }
 
