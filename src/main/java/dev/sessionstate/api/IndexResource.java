@@ -3,6 +3,7 @@ package dev.sessionstate.api;
 import static dev.sessionstate.api.SessionResource.withTag;
 
 import dev.sessionstate.core.ItemService;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -105,17 +106,10 @@ public class IndexResource {
             @PathParam("id") String id,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @PathParam("index") String index,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(
-                            description = SessionLocks.LOCK_DOC,
-                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
-                    @HeaderParam(SessionLocks.HEADER)
-                    String lock,
-            @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
-                    @HeaderParam(SessionLocks.RELEASE)
-                    String release,
+            @BeanParam LeaseHeaders lease,
             byte[] body) {
         return service()
-                .setItemAt(id, parse(index), bodies.value(body), SessionLocks.precondition(ifMatch, lock, release))
+                .setItemAt(id, parse(index), bodies.value(body), lease.precondition(ifMatch))
                 .thenApply(session -> withTag(Response.noContent(), session));
     }
 
@@ -143,16 +137,9 @@ public class IndexResource {
             @PathParam("id") String id,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @PathParam("index") String index,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(
-                            description = SessionLocks.LOCK_DOC,
-                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
-                    @HeaderParam(SessionLocks.HEADER)
-                    String lock,
-            @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
-                    @HeaderParam(SessionLocks.RELEASE)
-                    String release) {
+            @BeanParam LeaseHeaders lease) {
         return service()
-                .removeItemAt(id, parse(index), SessionLocks.precondition(ifMatch, lock, release))
+                .removeItemAt(id, parse(index), lease.precondition(ifMatch))
                 .thenApply(session -> withTag(Response.noContent(), session));
     }
 

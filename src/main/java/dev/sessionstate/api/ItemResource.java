@@ -5,6 +5,7 @@ import static dev.sessionstate.api.SessionResource.withTag;
 
 import dev.sessionstate.core.ItemService;
 import dev.sessionstate.core.ValueType;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -117,16 +118,9 @@ public class ItemResource {
     public CompletionStage<Response> clear(
             @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(
-                            description = SessionLocks.LOCK_DOC,
-                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
-                    @HeaderParam(SessionLocks.HEADER)
-                    String lock,
-            @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
-                    @HeaderParam(SessionLocks.RELEASE)
-                    String release) {
+            @BeanParam LeaseHeaders lease) {
         return service()
-                .clearItems(id, SessionLocks.precondition(ifMatch, lock, release))
+                .clearItems(id, lease.precondition(ifMatch))
                 .thenApply(session -> withTag(Response.noContent(), session));
     }
 
@@ -168,19 +162,12 @@ public class ItemResource {
     public CompletionStage<Response> patch(
             @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(
-                            description = SessionLocks.LOCK_DOC,
-                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
-                    @HeaderParam(SessionLocks.HEADER)
-                    String lock,
-            @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
-                    @HeaderParam(SessionLocks.RELEASE)
-                    String release,
+            @BeanParam LeaseHeaders lease,
             byte[] body) {
         Map<String, String> patch = new LinkedHashMap<>();
         bodies.object(body).forEach((key, json) -> patch.put(key, json.equals("null") ? null : json));
         return service()
-                .patchItems(id, patch, SessionLocks.precondition(ifMatch, lock, release))
+                .patchItems(id, patch, lease.precondition(ifMatch))
                 .thenApply(session -> withTag(Response.noContent(), session));
     }
 
@@ -310,14 +297,7 @@ public class ItemResource {
             @Parameter(description = "* to create the item only if it does not exist")
                     @HeaderParam(HttpHeaders.IF_NONE_MATCH)
                     String ifNoneMatch,
-            @Parameter(
-                            description = SessionLocks.LOCK_DOC,
-                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
-                    @HeaderParam(SessionLocks.HEADER)
-                    String lock,
-            @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
-                    @HeaderParam(SessionLocks.RELEASE)
-                    String release,
+            @BeanParam LeaseHeaders lease,
             UriInfo uri,
             byte[] body) {
         return writes.put(
@@ -325,7 +305,7 @@ public class ItemResource {
                         id,
                         key,
                         ValueTypes.parse(type),
-                        new ItemWrites.Headers(ifMatch, ifNoneMatch, lock, release),
+                        new ItemWrites.Headers(ifMatch, ifNoneMatch, lease),
                         body,
                         uri.getAbsolutePath()::toString)
                 .thenApply(written -> Response.status(written.status())
@@ -359,16 +339,9 @@ public class ItemResource {
             @PathParam("id") String id,
             @PathParam("key") String key,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(
-                            description = SessionLocks.LOCK_DOC,
-                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
-                    @HeaderParam(SessionLocks.HEADER)
-                    String lock,
-            @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
-                    @HeaderParam(SessionLocks.RELEASE)
-                    String release) {
+            @BeanParam LeaseHeaders lease) {
         return service()
-                .removeItem(id, key, SessionLocks.precondition(ifMatch, lock, release))
+                .removeItem(id, key, lease.precondition(ifMatch))
                 .thenApply(session -> withTag(Response.noContent(), session));
     }
 
@@ -407,16 +380,9 @@ public class ItemResource {
                     @QueryParam("delta")
                     String delta,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(
-                            description = SessionLocks.LOCK_DOC,
-                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
-                    @HeaderParam(SessionLocks.HEADER)
-                    String lock,
-            @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
-                    @HeaderParam(SessionLocks.RELEASE)
-                    String release) {
+            @BeanParam LeaseHeaders lease) {
         return service()
-                .increment(id, key, parseDelta(delta), SessionLocks.precondition(ifMatch, lock, release))
+                .increment(id, key, parseDelta(delta), lease.precondition(ifMatch))
                 .thenApply(counted -> withTag(Response.ok(new CounterView(counted.result())), counted.session()));
     }
 

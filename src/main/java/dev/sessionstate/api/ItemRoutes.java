@@ -200,8 +200,7 @@ public class ItemRoutes {
         return new ItemWrites.Headers(
                 request.getHeader(HttpHeaders.IF_MATCH),
                 request.getHeader(HttpHeaders.IF_NONE_MATCH),
-                request.getHeader(SessionLocks.HEADER),
-                request.getHeader(SessionLocks.RELEASE));
+                new LeaseHeaders(request.getHeader(SessionLocks.HEADER), request.getHeader(SessionLocks.RELEASE)));
     }
 
     /**

@@ -40,12 +40,7 @@ public class ItemWrites {
             Supplier<String> uri) {
         boolean createOnly = EntityTags.createOnly(headers.ifNoneMatch());
         CompletionStage<UpdateResult<Boolean>> stored = items.putItem(
-                id,
-                key,
-                bodies.value(body),
-                type,
-                SessionLocks.precondition(headers.ifMatch(), headers.sessionLock(), headers.lockRelease()),
-                createOnly);
+                id, key, bodies.value(body), type, headers.lease().precondition(headers.ifMatch()), createOnly);
         // A store that has answered already (memory) needs no further stage.
         if (stored instanceof CompletableFuture<UpdateResult<Boolean>> done
                 && done.isDone()
@@ -62,7 +57,7 @@ public class ItemWrites {
     }
 
     /** The headers of a PUT that decide whether it may write; each may be null. */
-    record Headers(String ifMatch, String ifNoneMatch, String sessionLock, String lockRelease) {}
+    record Headers(String ifMatch, String ifNoneMatch, LeaseHeaders lease) {}
 
     /** The answer to a stored item: 201 with the item's location, or 200 when it replaced one. */
     record Written(int status, String location, String etag) {}

@@ -15,13 +15,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The OpenAPI document, answered from the committed copy ({@code src/main/openapi/openapi.json}, which the build puts
  * on the class path and {@code OpenApiDocumentTest} holds equal to the document the build generates from the code)
- * at the paths, in the formats and with the media types of SmallRye OpenAPI's endpoint: {@code /q/openapi} (YAML, or
- * JSON when {@code Accept} names {@code application/json} or {@code ?format=json}), {@code /q/openapi.json},
- * {@code /q/openapi.yaml} and {@code /q/openapi.yml}.
+ * at the paths, in the formats and with the media types of SmallRye OpenAPI's endpoint: its path (YAML, or JSON when
+ * {@code Accept} names {@code application/json} or {@code ?format=json}) and that path with {@code .json},
+ * {@code .yaml} and {@code .yml}. The path is {@code quarkus.smallrye-openapi.path}, {@code /q/openapi} by default,
+ * resolved as Quarkus resolves it (see {@link #resolve}).
  *
  * <p>Why: SmallRye OpenAPI rebuilds its model of the generated document at every start, whatever its configuration,
  * about a second on JDK 17 (bench/RESULTS.md, "Start-up"); the build removes that copy from the package (pom.xml), and
@@ -32,17 +34,21 @@ import java.util.List;
 @Singleton
 public class OpenApiDocumentRoutes {
 
-    static final String PATH = "/q/openapi";
     /** Where the build copies the committed document (pom.xml, resources). */
     static final String RESOURCE = "openapi/openapi.json";
     /** After Quarkus' security handlers and body limit (-2), before SmallRye's own routes. */
     private static final int ORDER = -1;
 
+    private final String path;
     private final byte[] json;
     /** Made on the first request for YAML; two first requests at once may both make it, to the same bytes. */
     private volatile byte[] yaml;
 
-    public OpenApiDocumentRoutes() {
+    public OpenApiDocumentRoutes(
+            @ConfigProperty(name = "quarkus.http.non-application-root-path", defaultValue = "q")
+                    String nonApplicationRoot,
+            @ConfigProperty(name = "quarkus.smallrye-openapi.path", defaultValue = "openapi") String openApiPath) {
+        this.path = resolve(nonApplicationRoot, openApiPath);
         try (InputStream in = OpenApiDocumentRoutes.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is not on the class path");
@@ -54,9 +60,23 @@ public class OpenApiDocumentRoutes {
     }
 
     void register(@Observes Router router) {
-        for (String path : List.of(PATH, PATH + ".json", PATH + ".yaml", PATH + ".yml")) {
-            router.route(path).order(ORDER).blockingHandler(this::answer, false);
+        for (String route : List.of(path, path + ".json", path + ".yaml", path + ".yml")) {
+            router.route(route).order(ORDER).blockingHandler(this::answer, false);
         }
+    }
+
+    /**
+     * The path of a non-application endpoint, as Quarkus resolves it: an absolute {@code path} stands as it is, a
+     * relative one under the non-application root ({@code quarkus.http.non-application-root-path}, itself under
+     * {@code /}). The HTTP root path ({@code quarkus.http.root-path}) is not taken into account: this service leaves
+     * it at {@code /}.
+     */
+    static String resolve(String nonApplicationRoot, String path) {
+        if (path.startsWith("/")) {
+            return path;
+        }
+        String root = nonApplicationRoot.startsWith("/") ? nonApplicationRoot : "/" + nonApplicationRoot;
+        return root.endsWith("/") ? root + path : root + "/" + path;
     }
 
     private void answer(RoutingContext ctx) {

@@ -2,6 +2,7 @@ package dev.sessionstate.api;
 
 import dev.sessionstate.core.Session;
 import dev.sessionstate.core.SessionService;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -287,17 +288,10 @@ public class SessionResource {
             @Parameter(description = "Apply only if the session is at this version (its ETag)")
                     @HeaderParam(HttpHeaders.IF_MATCH)
                     String ifMatch,
-            @Parameter(
-                            description = SessionLocks.LOCK_DOC,
-                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
-                    @HeaderParam(SessionLocks.HEADER)
-                    String lock,
-            @Parameter(description = SessionLocks.RELEASE_DOC, schema = @Schema(type = SchemaType.BOOLEAN))
-                    @HeaderParam(SessionLocks.RELEASE)
-                    String release,
+            @BeanParam LeaseHeaders lease,
             byte[] body) {
         return service()
-                .patch(id, bodies.patch(body), SessionLocks.precondition(ifMatch, lock, release))
+                .patch(id, bodies.patch(body), lease.precondition(ifMatch))
                 .thenApply(this::view);
     }
 
@@ -309,14 +303,8 @@ public class SessionResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "423", ref = "Locked")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public CompletionStage<Response> delete(
-            @PathParam("id") String id,
-            @Parameter(
-                            description = SessionLocks.END_DOC,
-                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
-                    @HeaderParam(SessionLocks.HEADER)
-                    String lock) {
-        return end(id, lock);
+    public CompletionStage<Response> delete(@PathParam("id") String id, @BeanParam EndLeaseHeader lease) {
+        return end(id, lease);
     }
 
     @POST
@@ -330,14 +318,8 @@ public class SessionResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "423", ref = "Locked")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public CompletionStage<Response> abandon(
-            @PathParam("id") String id,
-            @Parameter(
-                            description = SessionLocks.END_DOC,
-                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
-                    @HeaderParam(SessionLocks.HEADER)
-                    String lock) {
-        return end(id, lock);
+    public CompletionStage<Response> abandon(@PathParam("id") String id, @BeanParam EndLeaseHeader lease) {
+        return end(id, lease);
     }
 
     @POST
@@ -406,9 +388,9 @@ public class SessionResource {
                         withTag(Response.ok(new CountView(session.items().size())), session));
     }
 
-    private CompletionStage<Response> end(String id, String lock) {
+    private CompletionStage<Response> end(String id, EndLeaseHeader lease) {
         return service()
-                .end(id, SessionLocks.precondition(null, lock, null))
+                .end(id, lease.precondition())
                 .thenApply(ended -> Response.noContent().build());
     }
 

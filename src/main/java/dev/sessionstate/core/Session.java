@@ -23,8 +23,8 @@ import java.time.Instant;
  *
  * <p>A store holds one per session, so the two times are kept as milliseconds since the epoch
  * ({@code createdAtMillis}, {@code lastAccessedAtMillis}) rather than as {@link Instant}s (bench/RESULTS.md,
- * "Heap per session"): instants given to a constructor or to {@link #touchedAt} lose what they have
- * below a millisecond. {@link #createdAt()} and {@link #lastAccessedAt()} give them as instants.
+ * "Heap per session"): instants given to the short constructor or to {@link #touchedAt} lose what they
+ * have below a millisecond. {@link #createdAt()} and {@link #lastAccessedAt()} give them as instants.
  */
 public record Session(
         String id,
@@ -43,37 +43,6 @@ public record Session(
 
     /** The application of every session when callers are not told apart (authentication off). */
     public static final String DEFAULT_APPLICATION = "default";
-
-    /** A session with its times as instants. */
-    public Session(
-            String id,
-            String application,
-            String owner,
-            Instant createdAt,
-            Instant lastAccessedAt,
-            int timeoutSeconds,
-            int maxLifetimeSeconds,
-            boolean readOnly,
-            SessionProperties properties,
-            Items items,
-            long version,
-            Lease lease,
-            long fence) {
-        this(
-                id,
-                application,
-                owner,
-                createdAt.toEpochMilli(),
-                lastAccessedAt.toEpochMilli(),
-                timeoutSeconds,
-                maxLifetimeSeconds,
-                readOnly,
-                properties,
-                items,
-                version,
-                lease,
-                fence);
-    }
 
     /** A session of the default application, without owner or maximum lifetime, that was never leased. */
     public Session(
