@@ -134,9 +134,10 @@ for gc in $COLLECTORS; do
     # both loads, so that the creates' code is compiled too; the sessions it creates stay
     "${LOAD[@]}" wrk -t1 "${FILL[@]}" -d"${GC_WARMUP:-30}"s -s bench/wrk/fill.lua "http://127.0.0.1:$PORT/sessions" \
       > /dev/null &
+    warming=$!
     "${LOAD[@]}" wrk -t1 -c"$STEADY_CONNECTIONS" -d"${GC_WARMUP:-30}"s --timeout 5s -s bench/wrk/steady.lua \
       "http://127.0.0.1:$PORT" > /dev/null
-    wait
+    wait "$warming"
   fi
   fill_from=$(( $(date +%s%3N) - t0 ))
   sample "$OUT/$run-host.txt" &
