@@ -168,7 +168,7 @@ final class WebhookDispatcher {
     private CompletionStage<Pending> retry(Pending pending) {
         return log.after(pending.sequence() - 1, 1).thenCompose(found -> {
             if (found.isEmpty() || found.get(0).sequence() != pending.sequence()) {
-                metrics.dropped(endpoint.name(), "unknown", "expired");
+                metrics.dropped(endpoint.name(), DeliveryMetrics.UNKNOWN_TYPE, DeliveryMetrics.EXPIRED);
                 return CompletableFuture.completedFuture(null);
             }
             LoggedEvent event = found.get(0);
@@ -224,7 +224,7 @@ final class WebhookDispatcher {
             case GONE -> {
                 gone = true;
                 LOG.warnf("Webhook endpoint %s answered 410 Gone; no more events are sent to it", endpoint.name());
-                metrics.dropped(endpoint.name(), event.type(), "gone");
+                metrics.dropped(endpoint.name(), event.type(), DeliveryMetrics.GONE);
                 return null;
             }
             default -> {
@@ -232,7 +232,7 @@ final class WebhookDispatcher {
                     LOG.warnf(
                             "Webhook endpoint %s: event %s given up after %d attempts (last status %d)",
                             endpoint.name(), event.id(), made, outcome.status());
-                    metrics.dropped(endpoint.name(), event.type(), "attempts");
+                    metrics.dropped(endpoint.name(), event.type(), DeliveryMetrics.ATTEMPTS);
                     return null;
                 }
                 Duration wait = outcome.retryAfter() != null

@@ -54,6 +54,7 @@ public final class WebhookDispatchers implements AutoCloseable {
                 .setMaxPoolSize(4 * Math.max(1, endpoints.size())));
         WebhookSender sender = new WebhookSender(client, timing.timeout(), clock);
         DeliveryMetrics metrics = new DeliveryMetrics(registry);
+        endpoints.forEach(endpoint -> metrics.register(endpoint.name()));
         WebhookDispatcher.Settings settings = new WebhookDispatcher.Settings(
                 UUID.randomUUID().toString(),
                 timing.lease(),

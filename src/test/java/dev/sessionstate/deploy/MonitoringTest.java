@@ -103,12 +103,20 @@ class MonitoringTest {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             String metrics = scrape();
-            return metrics.contains("events_delivered_total{endpoint=\"acknowledging\"")
-                    && metrics.contains("events_retried_total{endpoint=\"failing\"")
-                    && metrics.contains("events_dropped_total{endpoint=\"failing\",reason=\"attempts\"");
+            return counted(metrics, "events_delivered_total{endpoint=\"acknowledging\"")
+                    && counted(metrics, "events_retried_total{endpoint=\"failing\"")
+                    && counted(metrics, "events_dropped_total{endpoint=\"failing\",reason=\"attempts\"");
         });
         System.gc();
         await().atMost(Duration.ofSeconds(30)).until(() -> scrape().contains("jvm_gc_pause_seconds_count"));
+    }
+
+    /** Whether a sample whose name and first labels are {@code prefix} is above 0 (every counter starts at 0). */
+    private static boolean counted(String exposition, String prefix) {
+        return exposition
+                .lines()
+                .filter(line -> line.startsWith(prefix))
+                .anyMatch(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) > 0);
     }
 
     /** GET /events over real HTTP; the stream is open once its headers came. Closing it ends the subscription. */
