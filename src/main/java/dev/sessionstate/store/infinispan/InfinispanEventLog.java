@@ -80,7 +80,9 @@ public final class InfinispanEventLog implements EventLog {
         this.operationTimeout = settings.operationTimeout();
         this.clock = clock;
         this.registration = ListenerRegistration.start(
-                cache, new LogListener(this::created, this::failedOver), "event-log-listener");
+                cache,
+                gate -> new LogListener(gate.events(this::created), gate.failover(this::failedOver)),
+                "event-log-listener");
     }
 
     /**
