@@ -35,6 +35,7 @@ public enum ProblemType {
     UNAUTHENTICATED(401, "Authentication required"),
     FORBIDDEN(403, "Forbidden"),
     OWNER_LIMIT_REACHED(409, "Owner's session limit reached"),
+    OWNER_MISMATCH(409, "Session has another owner"),
     CAPACITY_EXHAUSTED(507, "Session capacity exhausted"),
     STORE_UNAVAILABLE(503, "Session store unavailable"),
     WRITE_CONTENTION(503, "Write contention"),
@@ -85,6 +86,7 @@ public enum ProblemType {
             case WRITE_CONTENTION -> WRITE_CONTENTION;
             case SESSION_LOCKED -> SESSION_LOCKED;
             case OWNER_LIMIT_REACHED -> OWNER_LIMIT_REACHED;
+            case OWNER_MISMATCH -> OWNER_MISMATCH;
         };
     }
 }

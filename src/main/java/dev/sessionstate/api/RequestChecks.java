@@ -129,17 +129,14 @@ public class RequestChecks {
 
     /**
      * Whether an operation reads a body: POST, PUT and PATCH do, but for the POSTs that only
-     * act (abandon, touch, increment, rotate).
+     * act (abandon, touch, increment).
      */
     static boolean takesBody(HttpMethod method, String path) {
         if (method == HttpMethod.PUT || method == HttpMethod.PATCH) {
             return true;
         }
         return method == HttpMethod.POST
-                && !(path.endsWith("/abandon")
-                        || path.endsWith("/touch")
-                        || path.endsWith("/increment")
-                        || path.endsWith("/rotate"));
+                && !(path.endsWith("/abandon") || path.endsWith("/touch") || path.endsWith("/increment"));
     }
 
     /**

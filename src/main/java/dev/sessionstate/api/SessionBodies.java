@@ -8,14 +8,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns the bodies of session requests into core requests: the create body and the merge patch
- * of settings. Unknown members and members of the wrong type are refused with INVALID_FIELD, so
+ * Turns the bodies of session requests into core requests: the create body, the rotate body and
+ * the merge patch of settings. Unknown members and members of the wrong type are refused with INVALID_FIELD, so
  * that a typo never passes silently.
  */
 public final class SessionBodies {
 
     private static final Set<String> CREATE_FIELDS =
             Set.of("timeoutSeconds", "readOnly", "items", "maxLifetimeSeconds", "cookieless", "owner");
+    private static final Set<String> ROTATE_FIELDS = Set.of("owner");
     private static final Set<String> PATCH_FIELDS =
             Set.of("timeoutSeconds", "readOnly", "commandParm", "lcid", "codePage", "maxLifetimeSeconds", "cookieless");
 
@@ -43,6 +44,22 @@ public final class SessionBodies {
                 integer("maxLifetimeSeconds", members.get("maxLifetimeSeconds")),
                 cookieless != null && cookieless,
                 owner == null || owner.equals("null") ? null : owner(owner));
+    }
+
+    /**
+     * The owner a rotate request gives the session, or null for none: no body, {@code {}}, a null
+     * owner, or the body {@code null} (what generated clients send when given no request object).
+     */
+    public String rotateOwner(byte[] body) {
+        if (body == null
+                || body.length == 0
+                || new String(body, java.nio.charset.StandardCharsets.UTF_8)
+                        .strip()
+                        .equals("null")) {
+            return null;
+        }
+        String owner = members(body, ROTATE_FIELDS).get("owner");
+        return owner == null || owner.equals("null") ? null : owner(owner);
     }
 
     /** A JSON merge patch (RFC 7386) of the session's settings; null resets a member to its default. */

@@ -157,7 +157,20 @@ public class SessionResource {
             description = "Id rotation (after log-in, against session fixation): the session moves to a new id with "
                     + "its items, settings, properties, owner, timeouts, creation time, version and lease; the old id "
                     + "answers 404 from then on. A write: a leased session needs Session-Lock, and the lease stays "
-                    + "valid under the new id.")
+                    + "valid under the new id. An optional body {\"owner\": ...} tags the session with the user who "
+                    + "logged in: a session without owner is given it (one version later, within the owner's limit as "
+                    + "at create), its own owner changes nothing, another is refused.")
+    @RequestBody(
+            required = false,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RotateSessionRequest.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "logIn",
+                                            summary = "Rotate at log-in and tag the session with the user",
+                                            value = "{\"owner\":\"user-42\"}")))
     @APIResponse(
             responseCode = "201",
             description = "The session under its new id",
@@ -168,13 +181,22 @@ public class SessionResource {
                         schema = @Schema(type = SchemaType.STRING)),
                 @Header(
                         name = "ETag",
-                        description = "The session's version (unchanged)",
+                        description = "The session's version (one later when the rotation gave it its owner)",
                         schema = @Schema(type = SchemaType.STRING))
             },
             content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(
+            responseCode = "409",
+            description = "The session has another owner (owner-mismatch), or the owner holds "
+                    + "sessions.owners.max-sessions sessions and the limit rejects more (owner-limit-reached)",
+            content =
+                    @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     @APIResponse(responseCode = "423", ref = "Locked")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> rotate(
@@ -186,9 +208,15 @@ public class SessionResource {
                             description = SessionLocks.LOCK_DOC,
                             schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
                     @HeaderParam(SessionLocks.HEADER)
-                    String lock) {
+                    String lock,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            byte[] body) {
+        // As at create: any Content-Type goes with an empty body; a body must be JSON.
+        if (body != null && body.length > 0 && !isJson(contentType)) {
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
+        }
         return service()
-                .rotate(id, SessionLocks.precondition(ifMatch, lock, null))
+                .rotate(id, bodies.rotateOwner(body), SessionLocks.precondition(ifMatch, lock, null))
                 .thenApply(session -> Response.created(URI.create("/sessions/" + session.id()))
                         .header(HttpHeaders.ETAG, EntityTags.of(session))
                         .entity(SessionView.of(session, service().mode(), false))

@@ -93,6 +93,24 @@ public record Session(
                 fence);
     }
 
+    /** This session given to {@code newOwner}, one version later (the owner is part of what it shows). */
+    public Session claimedBy(String newOwner) {
+        return new Session(
+                id,
+                application,
+                newOwner,
+                createdAtMillis,
+                lastAccessedAtMillis,
+                timeoutSeconds,
+                maxLifetimeSeconds,
+                readOnly,
+                properties,
+                items,
+                version + 1,
+                lease,
+                fence);
+    }
+
     /** When the session was created. */
     public Instant createdAt() {
         return Instant.ofEpochMilli(createdAtMillis);

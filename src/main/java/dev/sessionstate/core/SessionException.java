@@ -35,7 +35,9 @@ public final class SessionException extends RuntimeException {
          */
         SESSION_LOCKED,
         /** The owner holds as many sessions as it may, and the limit's action is to refuse. */
-        OWNER_LIMIT_REACHED
+        OWNER_LIMIT_REACHED,
+        /** The session has an owner, and a request would give it another. */
+        OWNER_MISMATCH
     }
 
     private final Kind kind;

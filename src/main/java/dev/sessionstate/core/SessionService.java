@@ -241,26 +241,61 @@ public final class SessionService {
         return owners != null && Owners.needsExtension(before, done.session());
     }
 
+    /** {@link #rotate(String, String, Precondition)} without an owner: the session keeps the one it has, if any. */
+    public CompletionStage<Session> rotate(String id, Precondition precondition) {
+        return rotate(id, null, precondition);
+    }
+
     /**
      * Gives a live session a new id (id rotation, against session fixation), keeping everything
      * else: items, settings, properties, owner, timeouts, creation time, version and lease. A
      * write, so {@code precondition} applies (a leased session needs its lease named). The old id
      * answers SESSION_NOT_FOUND from then on. The owner's list holds both ids while the session
      * moves (a limit counts it twice for that moment, never not at all), then only the new one.
+     *
+     * <p>{@code owner}, when not null, is the owner the session must have afterwards (a user who
+     * logged in): the same as it has changes nothing; a session without one is given it, one
+     * version later, within the owner's limit as a create is (OWNER_LIMIT_REACHED, or the owner's
+     * least recently used sessions end once the move is done); another fails with OWNER_MISMATCH.
+     * The new id enters the owner's list before the move and leaves it again when the move fails.
      */
-    public CompletionStage<Session> rotate(String id, Precondition precondition) {
+    public CompletionStage<Session> rotate(String id, String owner, Precondition precondition) {
         String newId = ids.next();
         return read(id).thenCompose(found -> {
             Instant now = clock.instant();
-            if (found.owner() == null) {
-                return moveTo(id, newId, now, precondition);
+            if (owner != null && !owner.equals(found.owner())) {
+                return found.owner() == null
+                        ? claim(found, owner, newId, now, precondition)
+                        : CompletableFuture.failedFuture(ownerMismatch());
             }
-            String owner = found.owner();
+            if (found.owner() == null) {
+                return moveTo(id, newId, now, precondition, null);
+            }
+            String kept = found.owner();
             return owners().add(renamed(found, newId), now)
-                    .thenCompose(ignored -> moveTo(id, newId, now, precondition))
-                    .handle((moved, failure) -> afterMove(owner, id, newId, now, moved, failure))
+                    .thenCompose(ignored -> moveTo(id, newId, now, precondition, kept))
+                    .handle((moved, failure) -> afterMove(kept, id, newId, now, moved, failure))
                     .thenCompose(stage -> stage);
         });
+    }
+
+    /** Rotates a session without owner to {@code owner}, entering the new id in its list first as create does. */
+    private CompletionStage<Session> claim(
+            Session found, String owner, String newId, Instant now, Precondition precondition) {
+        return owners().reserve(renamed(found, newId).claimedBy(owner), now)
+                .thenCompose(evicted -> moveTo(found.id(), newId, now, precondition, owner)
+                        .handle((moved, failure) -> failure == null
+                                ? evict(evicted, now).thenApply(ignored -> moved)
+                                : unlist(owner, newId, now)
+                                        .thenCompose(ignored ->
+                                                CompletableFuture.<Session>failedFuture(Failures.cause(failure))))
+                        .thenCompose(stage -> stage));
+    }
+
+    private static SessionException ownerMismatch() {
+        return new SessionException(
+                SessionException.Kind.OWNER_MISMATCH,
+                "The session has another owner; an owner is set once and kept for the session's life.");
     }
 
     /** Takes the id that is gone out of the owner's list: the old one after a move, the new one after a failure. */
@@ -273,12 +308,23 @@ public final class SessionService {
                 .thenCompose(ignored -> CompletableFuture.failedFuture(Failures.cause(failure)));
     }
 
-    private CompletionStage<Session> moveTo(String id, String newId, Instant now, Precondition precondition) {
+    /**
+     * Moves the session to {@code newId} in one atomic step of the store, where the owner is
+     * checked again: {@code owner} (null: any) must be the session's, or it has none and is given it.
+     */
+    private CompletionStage<Session> moveTo(
+            String id, String newId, Instant now, Precondition precondition, String owner) {
         return store.rotate(id, newId, now, current -> {
             checkApplication(current);
             Session touched = current.touchedAt(now);
             precondition.check(touched, now);
-            return renamed(touched, newId);
+            if (owner == null || owner.equals(touched.owner())) {
+                return renamed(touched, newId);
+            }
+            if (touched.owner() != null) {
+                throw ownerMismatch();
+            }
+            return renamed(touched, newId).claimedBy(owner);
         });
     }
 

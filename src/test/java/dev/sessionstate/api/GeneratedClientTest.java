@@ -15,7 +15,9 @@ import dev.sessionstate.client.api.SessionsApi;
 import dev.sessionstate.client.model.CreateSessionRequest;
 import dev.sessionstate.client.model.Lease;
 import dev.sessionstate.client.model.LeaseRequest;
+import dev.sessionstate.client.model.OwnedSession;
 import dev.sessionstate.client.model.Problem;
+import dev.sessionstate.client.model.RotateSessionRequest;
 import dev.sessionstate.client.model.Session;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -118,6 +120,25 @@ class GeneratedClientTest {
         leases.acquireLease(id, null, null);
         leases.forceReleaseLease(id);
         sessions.abandonSession(id, null);
+    }
+
+    @Test
+    void aRotationAtLogInThroughTheGeneratedClient() throws Exception {
+        String owner = "client-" + java.util.UUID.randomUUID();
+        String anonymous = sessions.createSession(new CreateSessionRequest()).getId();
+
+        String plain = sessions.rotateSession(anonymous, null, null, null).getId();
+        Session tagged = sessions.rotateSession(plain, null, null, new RotateSessionRequest().owner(owner));
+        assertEquals(owner, tagged.getOwner());
+        assertEquals(
+                List.of(tagged.getId()),
+                sessions.listOwnerSessions(owner).stream()
+                        .map(OwnedSession::getId)
+                        .toList());
+        assertProblem(
+                409,
+                "owner-mismatch",
+                () -> sessions.rotateSession(tagged.getId(), null, null, new RotateSessionRequest().owner("another")));
     }
 
     private void assertProblem(int status, String type, Call call) throws Exception {

@@ -134,6 +134,35 @@ final class OperationExchanges {
                 bad("endOwnerSessions", 400, "without owner", api -> api.delete("/sessions")),
                 ok("rotateSession", 201, "", api -> api.post(ROTATE, session())),
                 ok("rotateSession", 404, "unknown session", api -> api.post(ROTATE, NO_SESSION)),
+                ok(
+                        "rotateSession",
+                        201,
+                        "giving it an owner",
+                        api -> json(api)
+                                .body("{\"owner\":\"exchanges-rotator\"}")
+                                .post(ROTATE, session())),
+                ok(
+                        "rotateSession",
+                        409,
+                        "to another owner",
+                        api -> json(api)
+                                .body("{\"owner\":\"exchanges-other\"}")
+                                .post(ROTATE, create("{\"owner\":\"exchanges-owner\"}"))),
+                bad(
+                        "rotateSession",
+                        400,
+                        "an empty owner",
+                        api -> json(api).body("{\"owner\":\"\"}").post(ROTATE, session())),
+                bad(
+                        "rotateSession",
+                        415,
+                        "a body that is not JSON",
+                        api -> api.contentType(ContentType.TEXT).body("x").post(ROTATE, session())),
+                bad(
+                        "rotateSession",
+                        422,
+                        "an unknown member",
+                        api -> json(api).body("{\"owners\":\"x\"}").post(ROTATE, session())),
                 ok("rotateSession", 423, "leased session", api -> api.post(ROTATE, leased()[0])),
                 ok(
                         "rotateSession",

@@ -44,6 +44,23 @@ class OwnerEvictionTest {
     }
 
     @Test
+    void aRotationGivingTheOwnerAnotherSessionEndsItsLeastRecentlyUsedOne() {
+        String owner = newOwner();
+        String idle = create(owner);
+        clock.advance(Duration.ofSeconds(1));
+        String used = create(owner);
+        clock.advance(Duration.ofSeconds(1));
+        String anonymous = Api.createSession();
+
+        String renewed = OwnersTest.rotate(anonymous, "{\"owner\":\"" + owner + "\"}")
+                .statusCode(201)
+                .extract()
+                .path("id");
+        assertProblem(given().get("/sessions/{id}", idle).then(), 404, "session-not-found");
+        assertEquals(List.of(renewed, used), listed(owner));
+    }
+
+    @Test
     void manySimultaneousCreatesForOneOwnerLeaveExactlyTheLimitLive() throws Exception {
         String owner = newOwner();
         List<HttpResponse<String>> answers = all(

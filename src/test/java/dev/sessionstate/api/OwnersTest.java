@@ -14,6 +14,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -241,6 +242,105 @@ class OwnersTest {
         assertEquals(List.of(renewed), listed(owner));
         // The version history goes on: the next write is version 3.
         Api.putItem(renewed, "cart", "[2]").statusCode(200).header("ETag", "\"3\"");
+    }
+
+    static ValidatableResponse rotate(String id, String body) {
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/sessions/{id}/rotate", id)
+                .then();
+    }
+
+    @Test
+    void rotationWithAnOwnerGivesItToASessionWithoutOneAndListsTheNewId() {
+        String owner = newOwner();
+        String anonymous = createSession("{\"items\":{\"cart\":[1]}}");
+
+        String renewed = rotate(anonymous, "{\"owner\":\"" + owner + "\"}")
+                .statusCode(201)
+                .header("ETag", "\"2\"")
+                .body("owner", equalTo(owner))
+                .body("count", equalTo(1))
+                .extract()
+                .path("id");
+        assertEquals(List.of(renewed), listed(owner));
+        given().get("/sessions/{id}", renewed).then().statusCode(200).body("owner", equalTo(owner));
+        assertProblem(given().get("/sessions/{id}", anonymous).then(), 404, "session-not-found");
+
+        // The same owner again is an ordinary rotation: the version stays, the list follows the id.
+        String again = rotate(renewed, "{\"owner\":\"" + owner + "\"}")
+                .statusCode(201)
+                .header("ETag", "\"2\"")
+                .body("owner", equalTo(owner))
+                .extract()
+                .path("id");
+        assertEquals(List.of(again), listed(owner));
+    }
+
+    @Test
+    void rotationWithoutBodyOrWithAnEmptyOneOrANullOwnerKeepsTheOwnerAsItIs() {
+        String anonymous = createSession();
+        String first = rotate(anonymous, "{}")
+                .statusCode(201)
+                .header("ETag", "\"1\"")
+                .body("owner", nullValue())
+                .extract()
+                .path("id");
+        String second = rotate(first, "{\"owner\":null}")
+                .statusCode(201)
+                .body("owner", nullValue())
+                .extract()
+                .path("id");
+        given().post("/sessions/{id}/rotate", second).then().statusCode(201).body("owner", nullValue());
+    }
+
+    @Test
+    void rotationToAnotherOwnerIsRefusedWith409AndMovesNothing() {
+        String owner = newOwner();
+        String id = create(owner);
+        String other = newOwner();
+
+        assertProblem(rotate(id, "{\"owner\":\"" + other + "\"}"), 409, "owner-mismatch");
+        given().get("/sessions/{id}", id).then().statusCode(200).body("owner", equalTo(owner));
+        assertEquals(List.of(id), listed(owner));
+        assertEquals(List.of(), listed(other));
+    }
+
+    @Test
+    void rotationToAnOwnerAtTheLimitIsRefusedWith409AndMovesNothing() {
+        String owner = newOwner();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < OwnerLimitProfile.LIMIT; i++) {
+            ids.add(create(owner));
+        }
+        String anonymous = createSession();
+
+        assertProblem(rotate(anonymous, "{\"owner\":\"" + owner + "\"}"), 409, "owner-limit-reached");
+        given().get("/sessions/{id}", anonymous).then().statusCode(200).body("owner", nullValue());
+        assertEquals(OwnerLimitProfile.LIMIT, listed(owner).size());
+        assertTrue(listed(owner).containsAll(ids));
+
+        // A session of the owner rotates still: it takes no new place.
+        rotate(ids.get(0), "{\"owner\":\"" + owner + "\"}").statusCode(201);
+        assertEquals(OwnerLimitProfile.LIMIT, listed(owner).size());
+    }
+
+    @Test
+    void rotationWithABadOwnerIsRefusedAsAtCreate() {
+        String id = createSession();
+        assertProblem(rotate(id, "{\"owner\":\"\"}"), 400, "invalid-owner");
+        assertProblem(rotate(id, "{\"owner\":\"" + "x".repeat(257) + "\"}"), 400, "invalid-owner");
+        assertProblem(rotate(id, "{\"owner\":42}"), 400, "invalid-owner");
+        assertProblem(rotate(id, "{\"owners\":\"x\"}"), 422, "invalid-field");
+        assertProblem(rotate(id, "[1]"), 400, "malformed-json");
+        assertProblem(
+                given().contentType(ContentType.TEXT)
+                        .body("x")
+                        .post("/sessions/{id}/rotate", id)
+                        .then(),
+                415,
+                "unsupported-media-type");
+        given().get("/sessions/{id}", id).then().statusCode(200).body("owner", nullValue());
     }
 
     @Test
