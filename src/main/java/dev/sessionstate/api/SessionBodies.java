@@ -3,6 +3,7 @@ package dev.sessionstate.api;
 import dev.sessionstate.core.FieldPatch;
 import dev.sessionstate.core.NewSession;
 import dev.sessionstate.core.SessionPatch;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -26,9 +27,12 @@ public final class SessionBodies {
         this.bodies = bodies;
     }
 
-    /** The create request; an empty body asks for all defaults. */
+    /**
+     * The create request; no body, or the body {@code null} (what generated clients send when given
+     * no request object), asks for all defaults.
+     */
     public NewSession create(byte[] body) {
-        if (body == null || body.length == 0) {
+        if (absent(body)) {
             return new NewSession(null, false, Map.of());
         }
         Map<String, String> members = members(body, CREATE_FIELDS);
@@ -51,11 +55,7 @@ public final class SessionBodies {
      * owner, or the body {@code null} (what generated clients send when given no request object).
      */
     public String rotateOwner(byte[] body) {
-        if (body == null
-                || body.length == 0
-                || new String(body, java.nio.charset.StandardCharsets.UTF_8)
-                        .strip()
-                        .equals("null")) {
+        if (absent(body)) {
             return null;
         }
         String owner = members(body, ROTATE_FIELDS).get("owner");
@@ -73,6 +73,31 @@ public final class SessionBodies {
                 field(members, "codePage", raw -> integer("codePage", raw)),
                 field(members, "maxLifetimeSeconds", raw -> integer("maxLifetimeSeconds", raw)),
                 field(members, "cookieless", raw -> bool("cookieless", raw)));
+    }
+
+    /** Whether an optional body is absent: empty, or the JSON text {@code null} (white space alone is no JSON text). */
+    private static boolean absent(byte[] body) {
+        if (body == null) {
+            return true;
+        }
+        int start = 0;
+        int end = body.length;
+        while (start < end && isJsonSpace(body[start])) {
+            start++;
+        }
+        while (end > start && isJsonSpace(body[end - 1])) {
+            end--;
+        }
+        return body.length == 0
+                || (end - start == 4
+                        && body[start] == 'n'
+                        && body[start + 1] == 'u'
+                        && body[start + 2] == 'l'
+                        && body[start + 3] == 'l');
+    }
+
+    private static boolean isJsonSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\r';
     }
 
     private Map<String, String> members(byte[] body, Set<String> allowed) {
@@ -98,7 +123,7 @@ public final class SessionBodies {
         if (!raw.startsWith("{")) {
             throw invalid(name + " must be a JSON object.");
         }
-        return bodies.object(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return bodies.object(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     private static <T> FieldPatch<T> field(

@@ -226,6 +226,25 @@ class SessionResourceTest {
         given().get("/sessions/{id}/count", id).then().statusCode(200).body("count", equalTo(3));
     }
 
+    /** What generated clients send when given no request object: the defaults; white space alone is no JSON. */
+    @Test
+    void createWithTheBodyNullTakesTheDefaults() {
+        given().contentType(ContentType.JSON)
+                .body(" null\n")
+                .post("/sessions")
+                .then()
+                .statusCode(201)
+                .body("timeoutSeconds", equalTo(1200))
+                .body("count", equalTo(0));
+        assertProblem(
+                given().contentType(ContentType.JSON)
+                        .body("  ")
+                        .post("/sessions")
+                        .then(),
+                400,
+                "malformed-json");
+    }
+
     @Test
     void createWithBadBodiesIsRefused() {
         assertProblem(
