@@ -153,6 +153,32 @@ class KubernetesManifestsTest {
         assertEquals("infinispan", Manifests.configMap("infinispan").get("SESSIONS_STORE_KIND"));
     }
 
+    /**
+     * The collector and the heap are chosen, not left to the JVM, which picks the serial collector
+     * on one CPU or under 1792 MB (bench/gc.sh, issue 18); the memory overlay's pod has whole cores.
+     */
+    @Test
+    void theCollectorAndTheHeapAreExplicitEverywhere() throws IOException {
+        for (String file : List.of("base/deployment.yaml", "overlays/memory/deployment.yaml")) {
+            Map<String, Object> container = at(read(file), "spec", "template", "spec", "containers", 0);
+            List<Map<String, Object>> env = at(container, "env");
+            String options = env.stream()
+                    .filter(variable -> "JAVA_TOOL_OPTIONS".equals(variable.get("name")))
+                    .map(variable -> (String) variable.get("value"))
+                    .findFirst()
+                    .orElse("");
+            assertTrue(options.contains("-XX:+UseZGC") && options.contains("-XX:MaxRAMPercentage=75"), file);
+        }
+        Map<String, Object> resources = at(
+                read("overlays/memory/deployment.yaml"), "spec", "template", "spec", "containers", 0, "resources");
+        Map<String, Object> requests = at(resources, "requests");
+        Map<String, Object> limits = at(resources, "limits");
+        assertEquals(requests, limits, "Guaranteed: requests equal limits");
+        assertEquals("2", limits.get("cpu"));
+        String image = Files.readString(Path.of("src/main/docker/Dockerfile.jvm"));
+        assertTrue(image.contains("\"-XX:MaxRAMPercentage=75\", \"-XX:+UseZGC\""), "the image's entry point");
+    }
+
     @Test
     void infinispanOverlayNamesOneClusterAndTheServicesCache() {
         Map<String, String> config = Manifests.configMap("infinispan");
