@@ -4,7 +4,8 @@ package dev.sessionstate.api;
 final class EventsDocument {
 
     static final String STREAM = "Server-Sent Events (text/event-stream) of the caller's application (role events): "
-            + "dev.sessionstate.session.started and dev.sessionstate.session.ended as they happen. Without "
+            + "dev.sessionstate.session.started, dev.sessionstate.session.rotated (a new id, the subject; "
+            + "data.previousId the old) and dev.sessionstate.session.ended as they happen. Without "
             + "Last-Event-ID (or after) the stream starts with the next event. With one, it first replays every "
             + "event after it that the log still retains (whichever replica served the earlier stream), then goes "
             + "live, with no event lost or repeated at the seam. When events after that id may be missing (it is "

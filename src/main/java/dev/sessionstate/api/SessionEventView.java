@@ -25,12 +25,13 @@ public record SessionEventView(
                 enumeration = {
                     "dev.sessionstate.session.started",
                     "dev.sessionstate.session.ended",
+                    "dev.sessionstate.session.rotated",
                     "dev.sessionstate.stream.gap"
                 },
                 description = "Other types may be added; skip those you do not know.")
         String type,
 
-        @Schema(description = "The session id (none on a gap event)")
+        @Schema(description = "The session id, the new one on session.rotated (none on a gap event)")
         String subject,
 
         @Schema(required = true, format = "date-time", description = "When it happened")
@@ -42,7 +43,9 @@ public record SessionEventView(
         @Schema(
                 required = true,
                 description = "By type. session.ended: reason (abandoned, expired...), the session's "
-                        + "properties and final items, createdAt, endedAt. stream.gap: lastEventId (as the "
+                        + "properties and final items, createdAt, endedAt. session.rotated: previousId (the id "
+                        + "the session had), createdAt, rotatedAt, owner, timeoutSeconds, readOnly, properties. "
+                        + "stream.gap: lastEventId (as the "
                         + "client sent it) and reason (expired: older than the retention; unknown: never "
                         + "given by this cluster's log); every retained event follows.")
         Map<String, Object> data) {}

@@ -19,4 +19,7 @@ public record LoggedEvent(
 
     /** A session ended (Session_OnEnd); {@code data.reason} says how. */
     public static final String ENDED = "dev.sessionstate.session.ended";
+
+    /** A session was given a new id, its subject; {@code data.previousId} is the id it had. */
+    public static final String ROTATED = "dev.sessionstate.session.rotated";
 }

@@ -66,7 +66,9 @@ public interface SessionStore extends AutoCloseable {
      * (a store that loses such a race moves again what the other writer stored), and one after it
      * finds no session. {@code change} refuses by throwing a {@link SessionException}; then nothing
      * changes. Fails with SESSION_NOT_FOUND when the session is absent or expired at {@code now}.
-     * Not an end: no end is reported. Completes with the session as stored under {@code newId}.
+     * Not an end: no end is reported. The move is reported as {@code SessionEvents.rotated} once per
+     * cluster, by the call whose move won, and never for a move that failed or was refused.
+     * Completes with the session as stored under {@code newId}.
      */
     CompletionStage<Session> rotate(String id, String newId, Instant now, UnaryOperator<Session> change);
 

@@ -35,7 +35,7 @@ final class DeliveryMetrics {
 
     /** Every counter {@code endpoint} can have, at 0, and its latency timer. */
     void register(String endpoint) {
-        for (String type : List.of(LoggedEvent.STARTED, LoggedEvent.ENDED)) {
+        for (String type : List.of(LoggedEvent.STARTED, LoggedEvent.ENDED, LoggedEvent.ROTATED)) {
             deliveredCounter(endpoint, type);
             retriedCounter(endpoint, type);
             droppedCounter(endpoint, type, ATTEMPTS);

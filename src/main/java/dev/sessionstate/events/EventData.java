@@ -35,6 +35,22 @@ final class EventData {
     }
 
     /**
+     * {@code {"previousId","createdAt","rotatedAt","owner","timeoutSeconds","readOnly","properties"}}
+     * of a session just given a new id: what {@link #started} says, with the id it had and when it moved.
+     */
+    static String rotated(Session session, String previousId, Instant rotatedAt) {
+        return write(json -> {
+            json.writeStringField("previousId", previousId);
+            json.writeStringField("createdAt", time(session.createdAt()));
+            json.writeStringField("rotatedAt", time(rotatedAt));
+            json.writeStringField("owner", session.owner());
+            json.writeNumberField("timeoutSeconds", session.timeoutSeconds());
+            json.writeBooleanField("readOnly", session.readOnly());
+            properties(json, session.properties());
+        });
+    }
+
+    /**
      * {@code {"reason","cause","createdAt","endedAt","lastAccessedAt","owner","properties","items"}}
      * of a session that ended; {@code cause}, only for an expired one, says which limit ended it:
      * {@code idle} (the idle timeout) or {@code max-lifetime}.

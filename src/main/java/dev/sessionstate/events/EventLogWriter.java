@@ -12,8 +12,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Turns the lifecycle that a store reports into CloudEvents appended to the {@link EventLog}:
- * {@link LoggedEvent#STARTED} at a session's creation, {@link LoggedEvent#ENDED} at its end, with
- * the session id as subject. The store reports each once per cluster, so each is appended once.
+ * {@link LoggedEvent#STARTED} at a session's creation, {@link LoggedEvent#ENDED} at its end,
+ * {@link LoggedEvent#ROTATED} when it is given a new id, with the session id (the new one for a
+ * rotation) as subject. The store reports each once per cluster, so each is appended once.
  *
  * <p>Appending does not wait: the request or sweep that reported goes on at once. Each event the
  * log took is counted in {@code events.emitted}; an append that fails (Infinispan away) loses that
@@ -26,12 +27,14 @@ public final class EventLogWriter implements SessionEvents {
     private final EventLog log;
     private final Outcomes starts;
     private final Outcomes ends;
+    private final Outcomes rotations;
 
     /** Registers the counters at once, so that they read 0 before the first event. */
     public EventLogWriter(EventLog log, MeterRegistry registry) {
         this.log = log;
         this.starts = new Outcomes(registry, LoggedEvent.STARTED);
         this.ends = new Outcomes(registry, LoggedEvent.ENDED);
+        this.rotations = new Outcomes(registry, LoggedEvent.ROTATED);
     }
 
     @Override
@@ -42,6 +45,11 @@ public final class EventLogWriter implements SessionEvents {
     @Override
     public void ended(Session finalState, EndReason reason, Instant endedAt) {
         append(LoggedEvent.ENDED, finalState, endedAt, EventData.ended(finalState, reason, endedAt), ends);
+    }
+
+    @Override
+    public void rotated(Session session, String previousId, Instant rotatedAt) {
+        append(LoggedEvent.ROTATED, session, rotatedAt, EventData.rotated(session, previousId, rotatedAt), rotations);
     }
 
     private void append(String type, Session session, Instant time, String data, Outcomes outcomes) {

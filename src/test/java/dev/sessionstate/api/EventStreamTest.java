@@ -193,6 +193,33 @@ class EventStreamTest {
         }
     }
 
+    @Test
+    void aSessionRotatedOverHttpIsStreamedUnderItsNewIdNamingTheOld() throws Exception {
+        try (SseClient stream = SseClient.open(events, Map.of())) {
+            stream.next(); // a keep-alive: the stream listens
+            String id = given().contentType(ContentType.JSON)
+                    .body("{}")
+                    .post("/sessions")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            String newId = given().post("/sessions/{id}/rotate", id)
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+
+            assertEquals(LoggedEvent.STARTED, stream.nextEvent().event());
+            SseClient.Frame rotated = stream.nextEvent();
+            assertEquals(LoggedEvent.ROTATED, rotated.event());
+            JsonNode event = JSON.readTree(rotated.data());
+            assertEquals(newId, event.get("subject").asText());
+            assertEquals(id, event.get("data").get("previousId").asText());
+            assertEquals("/applications/default", event.get("source").asText());
+        }
+    }
+
     private LoggedEvent append(String application, String subject) {
         return log.append(
                         LoggedEvent.ENDED,

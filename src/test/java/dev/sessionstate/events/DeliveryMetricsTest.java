@@ -17,7 +17,7 @@ class DeliveryMetricsTest {
     void anEndpointsCountersExistAtZeroBeforeAnyDelivery() {
         metrics.register("carts");
 
-        for (String type : new String[] {LoggedEvent.STARTED, LoggedEvent.ENDED}) {
+        for (String type : new String[] {LoggedEvent.STARTED, LoggedEvent.ENDED, LoggedEvent.ROTATED}) {
             assertEquals(0, count("events.delivered", "carts", type, null));
             assertEquals(0, count("events.retried", "carts", type, null));
             assertEquals(0, count("events.dropped", "carts", type, "attempts"));
@@ -37,7 +37,7 @@ class DeliveryMetricsTest {
 
         assertEquals(1, count("events.dropped", "carts", LoggedEvent.ENDED, "attempts"));
         assertEquals(0, count("events.dropped", "carts", LoggedEvent.STARTED, "attempts"));
-        assertEquals(5, registry.find("events.dropped").counters().size(), "no series beyond the registered ones");
+        assertEquals(7, registry.find("events.dropped").counters().size(), "no series beyond the registered ones");
     }
 
     private double count(String name, String endpoint, String type, String reason) {

@@ -37,6 +37,8 @@ class EventLogWriterTest {
         assertEquals(0, failures(LoggedEvent.ENDED));
         assertEquals(0, emitted(LoggedEvent.STARTED));
         assertEquals(0, emitted(LoggedEvent.ENDED));
+        assertEquals(0, failures(LoggedEvent.ROTATED));
+        assertEquals(0, emitted(LoggedEvent.ROTATED));
     }
 
     @Test

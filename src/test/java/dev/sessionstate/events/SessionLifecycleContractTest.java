@@ -3,14 +3,18 @@ package dev.sessionstate.events;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionstate.core.EventLog;
+import dev.sessionstate.core.Failures;
 import dev.sessionstate.core.Items;
 import dev.sessionstate.core.LoggedEvent;
 import dev.sessionstate.core.Session;
+import dev.sessionstate.core.SessionException;
 import dev.sessionstate.core.SessionIds;
 import dev.sessionstate.core.SessionStore;
 import dev.sessionstate.core.UpdateResult;
@@ -21,6 +25,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * The lifecycle events that a store's reports produce in its event log, through the same
  * {@link EventLogWriter}, run against every store by a small subclass: one event per start, one
  * per end, with the final items exactly as stored, however many ways and replicas end a session
- * at once.
+ * at once, and one per id rotation that won, however many race.
  */
 public abstract class SessionLifecycleContractTest {
 
@@ -154,6 +161,94 @@ public abstract class SessionLifecycleContractTest {
         assertQuiet(session.id());
     }
 
+    @Test
+    void aRotationIsOneRotatedEventForTheNewIdNamingTheOldAfterTheStart() throws Exception {
+        Session session = Session.create(ids.next(), now(), timeoutSeconds(), false, Items.EMPTY)
+                .ownedBy("shop", "ada", 0);
+        store().insert(session).toCompletableFuture().join();
+        String newId = ids.next();
+        Instant rotatedAt = now();
+
+        Session moved = store().rotate(session.id(), newId, rotatedAt, current -> renamed(current, newId))
+                .toCompletableFuture()
+                .join();
+
+        assertEquals(newId, moved.id());
+        LoggedEvent rotated = single(newId, LoggedEvent.ROTATED);
+        LoggedEvent started = single(session.id(), LoggedEvent.STARTED);
+        assertTrue(rotated.sequence() > started.sequence(), started + " then " + rotated);
+        assertEquals("shop", rotated.application());
+        assertEquals(rotatedAt, rotated.time());
+        JsonNode data = JSON.readTree(rotated.data());
+        assertEquals(session.id(), data.get("previousId").asText());
+        assertEquals("ada", data.get("owner").asText());
+        assertEquals(EventData.time(session.createdAt()), data.get("createdAt").asText());
+        assertEquals(EventData.time(rotatedAt), data.get("rotatedAt").asText());
+        assertEquals(timeoutSeconds(), data.get("timeoutSeconds").asInt());
+        assertTrue(data.get("properties").has("commandParm"));
+        assertEquals(List.of(rotated), rotationsOf(session.id()));
+        assertTrue(events(session.id(), LoggedEvent.ENDED).isEmpty(), "a rotation is not an end");
+    }
+
+    @Test
+    void aRotationOfAnExpiredAbsentOrRefusedSessionIsNoRotatedEvent() throws Exception {
+        Session expired = insert(Map.of());
+        Session refused = insert(Map.of());
+        String absent = ids.next();
+
+        assertNotFound(rotate(expired.id(), expired.expiresAt().plusSeconds(1)));
+        assertNotFound(rotate(absent, now()));
+        CompletionStage<Session> refusal = store().rotate(refused.id(), ids.next(), now(), current -> {
+            throw new SessionException(SessionException.Kind.PRECONDITION_FAILED, "refused");
+        });
+        assertEquals(SessionException.Kind.PRECONDITION_FAILED, failure(refusal).kind());
+
+        single(expired.id(), LoggedEvent.ENDED);
+        assertQuiet(() -> rotationsOf(expired.id()).isEmpty()
+                && rotationsOf(absent).isEmpty()
+                && rotationsOf(refused.id()).isEmpty());
+    }
+
+    @Test
+    void rotationsRacingOnEveryReplicaAreOneRotatedEvent() throws Exception {
+        Session session = insert(Map.of("k", "1"));
+        List<String> newIds = new CopyOnWriteArrayList<>();
+        List<String> moved = new CopyOnWriteArrayList<>();
+        List<Callable<Object>> rotators = new ArrayList<>();
+        for (SessionStore replica : replicas()) {
+            for (int i = 0; i < 3; i++) {
+                String newId = ids.next();
+                newIds.add(newId);
+                rotators.add(() -> {
+                    try {
+                        replica.rotate(session.id(), newId, now(), current -> renamed(current, newId))
+                                .toCompletableFuture()
+                                .join();
+                        moved.add(newId);
+                    } catch (CompletionException lost) {
+                        SessionException cause = assertInstanceOf(SessionException.class, Failures.cause(lost));
+                        assertEquals(SessionException.Kind.SESSION_NOT_FOUND, cause.kind());
+                    }
+                    return null;
+                });
+            }
+        }
+
+        race(rotators);
+
+        assertEquals(1, moved.size(), "rotations that won: " + moved);
+        String winner = moved.get(0);
+        LoggedEvent rotated = single(winner, LoggedEvent.ROTATED);
+        assertEquals(
+                session.id(), JSON.readTree(rotated.data()).get("previousId").asText());
+        assertQuiet(() -> rotationsOf(session.id()).size() == 1);
+        for (String newId : newIds) {
+            if (!newId.equals(winner)) {
+                assertNotFound(store().update(newId, now(), current -> new UpdateResult<>(current, null)));
+            }
+        }
+    }
+
     protected SessionStore store() {
         return replicas().get(0);
     }
@@ -179,16 +274,67 @@ public abstract class SessionLifecycleContractTest {
                 .orElseThrow();
     }
 
-    private void assertQuiet(String subject) {
+    private void assertQuiet(String subject) throws Exception {
+        assertQuiet(() -> events(subject, LoggedEvent.ENDED).size() == 1);
+    }
+
+    /** {@code holds} holds now and, for a store whose events come later, all through the quiet period. */
+    private void assertQuiet(Callable<Boolean> holds) throws Exception {
         Duration quiet = quietPeriod();
         if (quiet.isZero()) {
-            assertEquals(1, events(subject, LoggedEvent.ENDED).size());
+            assertTrue(holds.call());
         } else {
             await().ignoreExceptions()
                     .during(quiet)
                     .atMost(quiet.plusSeconds(5))
-                    .until(() -> events(subject, LoggedEvent.ENDED).size() == 1);
+                    .until(holds);
         }
+    }
+
+    /** The rotated events whose {@code data.previousId} is {@code previousId}. */
+    private List<LoggedEvent> rotationsOf(String previousId) throws Exception {
+        List<LoggedEvent> found = new ArrayList<>();
+        for (LoggedEvent event : log().after(0, 100_000).toCompletableFuture().join()) {
+            if (event.type().equals(LoggedEvent.ROTATED)
+                    && JSON.readTree(event.data()).get("previousId").asText().equals(previousId)) {
+                found.add(event);
+            }
+        }
+        return found;
+    }
+
+    private CompletionStage<Session> rotate(String id, Instant now) {
+        String newId = ids.next();
+        return store().rotate(id, newId, now, current -> renamed(current, newId));
+    }
+
+    private static void assertNotFound(CompletionStage<?> stage) {
+        assertEquals(SessionException.Kind.SESSION_NOT_FOUND, failure(stage).kind());
+    }
+
+    /** The refusal that {@code stage} fails with. */
+    private static SessionException failure(CompletionStage<?> stage) {
+        CompletionException thrown = assertThrows(
+                CompletionException.class, () -> stage.toCompletableFuture().join());
+        return assertInstanceOf(SessionException.class, Failures.cause(thrown));
+    }
+
+    /** The session as the service moves it: everything kept, under {@code newId}. */
+    private static Session renamed(Session s, String newId) {
+        return new Session(
+                newId,
+                s.application(),
+                s.owner(),
+                s.createdAtMillis(),
+                s.lastAccessedAtMillis(),
+                s.timeoutSeconds(),
+                s.maxLifetimeSeconds(),
+                s.readOnly(),
+                s.properties(),
+                s.items(),
+                s.version(),
+                s.lease(),
+                s.fence());
     }
 
     private List<LoggedEvent> events(String subject, String type) {

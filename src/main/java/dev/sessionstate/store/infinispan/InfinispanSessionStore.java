@@ -48,7 +48,8 @@ import org.jboss.logging.Logger;
  * {@link EndClaims}, ends are reported by the replica whose removal won, and expiries that
  * Infinispan's reaper removes are not reported. With them (events on), every replica also hears
  * Infinispan's expiries through an {@link ExpiredSessionsListener}, and every end, whoever saw
- * it, is reported only by the replica that wins its claim: once per cluster.
+ * it, is reported only by the replica that wins its claim: once per cluster. A rotation is reported
+ * by the replica whose {@code removeWithVersion} of the old id won, which only one can.
  *
  * <p><b>Applications.</b> The live sessions of an application with a limit of its own are counted
  * by {@link ApplicationCounts}: a create takes a place first, and whoever removes a session gives
@@ -264,7 +265,9 @@ public final class InfinispanSessionStore implements SessionStore {
      * Copies the document to {@code newId}, then removes {@code id} by the version that was copied:
      * when another write came between, the removal fails and the copy is made again from what that
      * writer stored, so every write either is in the copy or finds no session. When the move fails,
-     * the copy is removed again unless the old document is gone (then the move may have happened).
+     * the copy is removed again, unless Infinispan failed and the old document is gone (then this
+     * move may have happened). A refusal, SESSION_NOT_FOUND or contention means this move did not
+     * happen (a racing rotation or delete took the old document): its copy goes.
      */
     @Override
     public CompletionStage<Session> rotate(String id, String newId, Instant now, UnaryOperator<Session> change) {
@@ -272,13 +275,21 @@ public final class InfinispanSessionStore implements SessionStore {
         return call(
                 budget,
                 caches -> attemptRotate(caches, id, newId, now, change, budget)
-                        .exceptionallyCompose(failure -> caches.plain()
-                                .containsKeyAsync(id)
-                                .thenCompose(
-                                        oldStays -> oldStays ? caches.plain().removeAsync(newId) : done())
+                        .exceptionallyCompose(failure -> copyIsOrphan(caches, id, failure)
+                                .thenCompose(orphan -> orphan ? caches.plain().removeAsync(newId) : done())
                                 .handle((ignored, cleanupFailure) -> null)
                                 .thenCompose(
                                         ignored -> CompletableFuture.<Session>failedFuture(Failures.cause(failure)))));
+    }
+
+    /**
+     * Whether a failed rotation's copy must go: always after a refusal of ours (its removal of the old
+     * id never won), else when the old document stays (Infinispan failed before the move).
+     */
+    private static CompletableFuture<Boolean> copyIsOrphan(SessionsCache.Caches caches, String id, Throwable failure) {
+        return Failures.cause(failure) instanceof SessionException
+                ? CompletableFuture.completedFuture(true)
+                : caches.plain().containsKeyAsync(id);
     }
 
     private static CompletableFuture<String> done() {
@@ -305,10 +316,15 @@ public final class InfinispanSessionStore implements SessionStore {
             return caches.plain()
                     .putAsync(newId, documents.write(moved), lifespanSeconds(moved), TimeUnit.SECONDS)
                     .thenCompose(ignored -> caches.plain().removeWithVersionAsync(id, stored.getVersion()))
-                    .thenCompose(removed -> removed
-                            ? CompletableFuture.completedFuture(moved)
-                            // A write to the old id came between: copy again what it stored.
-                            : budget.retry(() -> attemptRotate(caches, id, newId, now, change, budget)));
+                    .thenCompose(removed -> {
+                        if (removed) {
+                            // Only one removal by this version wins in the cluster: that move is the rotation.
+                            events.rotated(moved, id, now);
+                            return CompletableFuture.completedFuture(moved);
+                        }
+                        // A write to the old id came between: copy again what it stored.
+                        return budget.retry(() -> attemptRotate(caches, id, newId, now, change, budget));
+                    });
         });
     }
 

@@ -38,7 +38,8 @@ import java.util.function.UnaryOperator;
  * the request's event loop for 40 to 700 ms (bench/RESULTS.md, issue 18).
  *
  * <p>Each end is reported once: a session leaves the map only through {@code computeIfPresent}
- * returning null or {@code remove(id, session)}, and only the call that removed it reports it.
+ * returning null or {@code remove(id, session)}, and only the call that removed it reports it. A
+ * rotation is reported the same way, by the one call whose {@code computeIfPresent} moved it.
  */
 public final class InMemorySessionStore implements SessionStore {
 
@@ -190,6 +191,8 @@ public final class InMemorySessionStore implements SessionStore {
             count.decrementAndGet();
             return CompletableFuture.failedFuture(new IllegalStateException("duplicate session id"));
         }
+        // Only the call whose computeIfPresent took the session out gets here.
+        events.rotated(moved[0], id, now);
         return CompletableFuture.completedFuture(moved[0]);
     }
 
