@@ -20,7 +20,7 @@ public final class ExpiredSessionsListener {
     private static final Logger LOG = Logger.getLogger(ExpiredSessionsListener.class);
 
     private final Consumer<String> expired;
-    /** Called on a Hot Rod thread when the listener's node went away; must not block. */
+    /** Sees to it that the listener is registered again on the node it moves to. */
     private final Runnable failedOver;
 
     /** @param expired called with the final document of each expired session, on a Hot Rod thread; must not block */
@@ -42,6 +42,7 @@ public final class ExpiredSessionsListener {
 
     @ClientCacheFailover
     public void onFailover(ClientCacheFailoverEvent event) {
+        LOG.warn("The expiry listener moved to another Infinispan node; expiries during the move may be missed");
         failedOver.run();
     }
 }

@@ -80,9 +80,7 @@ public final class InfinispanEventLog implements EventLog {
         this.operationTimeout = settings.operationTimeout();
         this.clock = clock;
         this.registration = ListenerRegistration.start(
-                cache,
-                gate -> new LogListener(gate.events(this::created), gate.failover(this::failedOver)),
-                "event-log-listener");
+                cache, new LogListener(this::created, this::failedOver), "event-log-listener");
     }
 
     /**

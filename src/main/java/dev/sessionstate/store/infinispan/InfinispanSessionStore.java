@@ -135,16 +135,9 @@ public final class InfinispanSessionStore implements SessionStore {
                 clock);
         store.expiries = ListenerRegistration.start(
                 cache,
-                gate -> new ExpiredSessionsListener(
-                        gate.events(store::reaped), gate.failover(store::expiryListenerFailedOver)),
+                new ExpiredSessionsListener(store::reaped, () -> store.expiries.awaitReregistered(() -> {})),
                 "session-expiry-listener");
         return store;
-    }
-
-    /** The expiry listener's node went away: it is registered again on another (or on the same once it is back). */
-    private void expiryListenerFailedOver() {
-        LOG.warn("The expiry listener moved to another Infinispan node; expiries during the move may be missed");
-        expiries.awaitReregistered(() -> {});
     }
 
     /** Whether this replica hears the expiries of Infinispan's reaper (always false without claims). */
