@@ -169,8 +169,8 @@ class KubernetesManifestsTest {
                     .orElse("");
             assertTrue(options.contains("-XX:+UseZGC") && options.contains("-XX:MaxRAMPercentage=75"), file);
         }
-        Map<String, Object> resources = at(
-                read("overlays/memory/deployment.yaml"), "spec", "template", "spec", "containers", 0, "resources");
+        Map<String, Object> resources =
+                at(read("overlays/memory/deployment.yaml"), "spec", "template", "spec", "containers", 0, "resources");
         Map<String, Object> requests = at(resources, "requests");
         Map<String, Object> limits = at(resources, "limits");
         assertEquals(requests, limits, "Guaranteed: requests equal limits");
